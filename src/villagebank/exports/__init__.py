@@ -1,0 +1,1 @@
+"""Renderers (PDF with reportlab, XLSX) and the book workbook import/export."""

@@ -1,0 +1,1 @@
+"""Reports: pure computations from the Book to ``Report`` documents (no rendering library)."""

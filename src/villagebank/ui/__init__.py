@@ -1,0 +1,1 @@
+"""The villagebank Qt GUI (the only package that imports PySide6)."""
