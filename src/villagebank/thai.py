@@ -35,3 +35,44 @@ def format_date(d: dt.date, style: str = "short") -> str:
         return f"{d.day:02d}/{d.month:02d}/{year}"
     months = THAI_MONTHS if current_language() == "th" else EN_MONTHS
     return f"{d.day} {months[d.month - 1]} {year}"
+
+
+def thai_sort_key(text: str) -> tuple:
+    """Placeholder until the full Thai collation lands: leading vowels moved after their consonant."""
+    out = []
+    chars = list(text)
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        if c in "เแโใไ" and i + 1 < len(chars):
+            out.append(chars[i + 1])
+            out.append(c)
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return ("".join(ch for ch in out if ch not in "่้๊๋์"), text)
+
+
+def normalize_text(text: str, max_len: int | None = None, field: str | None = None) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ch not in "\u200b\u200c\u200d\u2060\ufeff" and (ch.isprintable() or ch == " "))
+    text = " ".join(text.split())
+    return text
+
+
+def name_key(text: str) -> str:
+    return normalize_text(text).casefold().replace(" ", "")
+
+
+def parse_date(text: str):
+    d, m, y = (int(x) for x in text.strip().split("/"))
+    if y >= 2400:
+        y -= BE_OFFSET
+    return dt.date(y, m, d)
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))

@@ -1,0 +1,163 @@
+"""Book-level commands: init, demo, verify, info, rules, reverse."""
+
+from __future__ import annotations
+
+import argparse
+
+from villagebank.cli.base import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    UsageError,
+    arg_date,
+    book_path,
+    command,
+    err,
+    open_existing,
+    out,
+)
+from villagebank.i18n import _
+
+
+@command("init")
+def _add_init(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help=_("create a new, empty book"))
+    p.add_argument("--name", required=True, help=_("the bank's name"))
+    for opt in ("village", "moo", "tambon", "amphoe", "province", "postal-code"):
+        p.add_argument(f"--{opt}", default="")
+    p.set_defaults(handler=cmd_init)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from villagebank.ledger import create_book
+
+    path = book_path(args)
+    with create_book(path, name=args.name, village=args.village, moo=args.moo, tambon=args.tambon,
+                     amphoe=args.amphoe, province=args.province, postal_code=args.postal_code) as book:
+        out(_("Created the book of {bank} at {path}").format(bank=book.bank().name, path=path))
+    return EXIT_OK
+
+
+@command("demo")
+def _add_demo(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help=_("create a new book filled with demo data"))
+    p.add_argument("--members", type=int, default=40, help=_("number of demo members"))
+    p.add_argument("--seed", type=int, default=2568)
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from villagebank import demo
+
+    path = book_path(args)
+    if args.members < 5:
+        raise UsageError(_("a demo book needs at least 5 members"))
+    with demo.create_demo_book(path, members=args.members, seed=args.seed) as book:
+        count = len(book.members())
+        out(_("Created a demo book of {bank} with {count} members at {path}")
+            .format(bank=book.bank().name, count=count, path=path))
+    return EXIT_OK
+
+
+@command("verify")
+def _add_verify(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("verify", help=_("check the book: hash chain, sequence, balances, trial balance"))
+    p.set_defaults(handler=cmd_verify)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_existing(args, readonly=True) as book:
+        report = book.verify()
+    if report.ok:
+        out(_("The book is in order: {count} entries checked; last entry {anchor}")
+            .format(count=report.entries, anchor=report.anchor or "-"))
+        return EXIT_OK
+    err(_("The book FAILED the check: {count} problem(s) found").format(count=len(report.problems)))
+    for problem in report.problems:
+        prefix = _("entry {seq}").format(seq=problem.seq) if problem.seq is not None else _("book")
+        err(f"  {prefix}: {problem.message()}")
+    return EXIT_REFUSED
+
+
+@command("info")
+def _add_info(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("info", help=_("show the bank, the book file and its last entry"))
+    p.set_defaults(handler=cmd_info)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with open_existing(args, readonly=True) as book:
+        bank = book.bank()
+        out(f"{_('Bank')}: {bank.name}")
+        if bank.place():
+            out(f"{_('Place')}: {bank.place()}")
+        out(f"{_('Book file')}: {book.path}")
+        out(f"{_('Members')}: {len(book.members())}")
+        out(f"{_('Entries')}: {book.entry_count()}")
+        out(f"{_('Last entry')}: {book.anchor() or '-'}")
+    return EXIT_OK
+
+
+@command("rules")
+def _add_rules(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("rules", help=_("show or change the bank's rules"))
+    rs = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    show = rs.add_parser("show", help=_("list every rule and its value"))
+    show.set_defaults(handler=cmd_rules_show)
+    setp = rs.add_parser("set", help=_("change rules: NAME=VALUE ..."))
+    setp.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
+    setp.add_argument("--reason", default="", help=_("why the rules change (e.g. the meeting that decided)"))
+    setp.set_defaults(handler=cmd_rules_set)
+
+
+def cmd_rules_show(args: argparse.Namespace) -> int:
+    from villagebank.ledger.rules import LABELS, MONEY_RULES, field_names
+    from villagebank.thai import format_amount
+
+    with open_existing(args, readonly=True) as book:
+        rules = book.rules
+    for name in field_names():
+        value = getattr(rules, name)
+        if name == "partners":
+            value = ", ".join(f"{p.key}" for p in value)
+        elif name in MONEY_RULES and value is not None:
+            value = format_amount(value)
+        elif value is None:
+            value = _("(no limit)")
+        out(f"{name:36} {value}    # {_(LABELS.get(name, name))}")
+    return EXIT_OK
+
+
+def cmd_rules_set(args: argparse.Namespace) -> int:
+    from villagebank.ledger import Money
+    from villagebank.ledger.rules import MONEY_RULES, Rules
+
+    changes: dict[str, object] = {}
+    for item in args.assignments:
+        if "=" not in item:
+            raise UsageError(_("write each change as NAME=VALUE, e.g. min_saving=20"))
+        name, value = item.split("=", 1)
+        name = name.strip()
+        if name in MONEY_RULES and value.strip():
+            value = Money.parse(value, field=name).satang
+        changes[name] = value
+    with open_existing(args) as book:
+        new = Rules.from_values(changes, base=book.rules)
+        book.set_rules(new, reason=args.reason)
+    out(_("Rules changed: {names}").format(names=", ".join(changes)))
+    return EXIT_OK
+
+
+@command("reverse")
+def _add_reverse(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("reverse", help=_("correct an entry by recording its reversal, with a reason"))
+    p.add_argument("seq", type=int, help=_("number of the entry to correct"))
+    p.add_argument("--reason", required=True)
+    p.add_argument("--date", type=arg_date, help=_("date of the correction (default: today)"))
+    p.set_defaults(handler=cmd_reverse)
+
+
+def cmd_reverse(args: argparse.Namespace) -> int:
+    with open_existing(args) as book:
+        seq = book.reverse_entry(args.seq, args.reason, args.date)
+    out(_("Entry {seq} was corrected by entry {new}").format(seq=args.seq, new=seq))
+    return EXIT_OK

@@ -1,0 +1,535 @@
+"""The Book facade: the one door to a bank's books for the GUI, the CLI, reports and exports.
+
+Every command is one write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``) and either happens wholly or
+not at all; queries return frozen DTOs. Nothing here imports Qt, reportlab or openpyxl.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+import villagebank
+from villagebank.i18n import N_
+from villagebank.ledger import accounts, dto, journal, members
+from villagebank.ledger.db import engine as dbengine
+from villagebank.ledger.db import migrate
+from villagebank.ledger.db import schema as s
+from villagebank.ledger.errors import BookError, InvalidInput, NotFound, StorageError
+from villagebank.ledger.money import Money
+from villagebank.ledger.rules import Rules
+
+
+class Clock:
+    """System time. Tests inject a fixed clock; nothing orders entries by it."""
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now().astimezone().replace(microsecond=0)
+
+    def today(self) -> dt.date:
+        return dt.date.today()
+
+
+class FixedClock(Clock):
+    def __init__(self, today: dt.date, time: dt.time = dt.time(9, 0)) -> None:
+        self._today = today
+        self._time = time
+
+    def set(self, today: dt.date) -> None:
+        self._today = today
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.combine(self._today, self._time).astimezone()
+
+    def today(self) -> dt.date:
+        return self._today
+
+
+def _storage_error(exc: BaseException) -> StorageError | None:
+    """Map SQLite's write failures to the real cause in the user's words."""
+    orig = getattr(exc, "orig", exc)
+    text = str(orig).lower()
+    code = getattr(orig, "sqlite_errorcode", None)
+    if "disk is full" in text or code == getattr(sqlite3, "SQLITE_FULL", 13):
+        return StorageError(N_("the disk is full: this entry was NOT saved. Free some space and try again"),
+                            reason="full")
+    if "readonly" in text or "read-only" in text or code == getattr(sqlite3, "SQLITE_READONLY", 8):
+        return StorageError(N_("the book cannot be written (the file or folder is read-only): this entry was NOT "
+                               "saved"), reason="readonly")
+    if "disk i/o error" in text or code == getattr(sqlite3, "SQLITE_IOERR", 10):
+        return StorageError(N_("the disk reported an error while saving: this entry was NOT saved. Check the disk "
+                               "or USB stick and try again"), reason="io")
+    if "database is locked" in text or "busy" in text:
+        return StorageError(N_("the book is busy in another program: this entry was NOT saved. Try again"),
+                            reason="busy")
+    return None
+
+
+class Book:
+    """An open book. Use :func:`open_book` or :func:`create_book`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, engine: Engine, lock: dbengine.BookLock | None, *, readonly: bool,
+                 user: str, clock: Clock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.readonly = readonly
+        self.user = user
+        self.clock = clock
+        self._rules: Rules | None = None
+        with self._read() as conn:
+            meta = dict(conn.execute(select(s.book_meta.c.key, s.book_meta.c.value)).all())
+        self.book_id: str = meta["book_id"]
+        self.created_at: str = meta.get("created_at", "")
+        self.upgrade_backup: Path | None = None
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions ------------------------------------------------------------------------
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One command = one BEGIN IMMEDIATE transaction; disk errors become StorageError."""
+        if self.readonly:
+            raise BookError(N_("this book is open read-only; nothing can be recorded"), reason="readonly")
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(vb_write=True)
+                with conn.begin():
+                    yield conn
+        except (OperationalError, DBAPIError) as exc:
+            mapped = _storage_error(exc)
+            if mapped is not None:
+                raise mapped from exc
+            raise
+        except sqlite3.OperationalError as exc:  # pragma: no cover - raw driver errors
+            mapped = _storage_error(exc)
+            if mapped is not None:
+                raise mapped from exc
+            raise
+        self._after_write()
+
+    def _after_write(self) -> None:
+        """Hook run after each committed command (backups, anchors)."""
+
+    def _now(self) -> str:
+        return self.clock.now().isoformat()
+
+    def _post(self, conn: Connection, *, date: dt.date, kind: str, lines: list[journal.Line],
+              **kw: Any) -> journal.Posted:
+        return journal.post(conn, book_id=self.book_id, date=date, kind=kind, lines=lines,
+                            created_at=self._now(), created_by=self.user, **kw)
+
+    # --- bank and rules ------------------------------------------------------------------------
+    def bank(self) -> dto.BankInfo:
+        with self._read() as conn:
+            row = conn.execute(select(s.bank).where(s.bank.c.id == 1)).first()
+        assert row is not None
+        return dto.BankInfo(row.name, row.village, row.moo, row.tambon, row.amphoe, row.province,
+                            row.postal_code, row.phone)
+
+    def update_bank(self, **fields: str) -> dto.BankInfo:
+        allowed = {"name", "village", "moo", "tambon", "amphoe", "province", "postal_code", "phone"}
+        from villagebank.thai import normalize_text
+
+        clean = {}
+        for key, value in fields.items():
+            if key not in allowed:
+                raise InvalidInput(N_("unknown bank field “{name}”"), name=key)
+            clean[key] = normalize_text(value or "", max_len=200, field=BANK_LABELS.get(key, key))
+        if "name" in clean and not clean["name"]:
+            raise InvalidInput(N_("is required"), field=BANK_LABELS["name"])
+        with self._write() as conn:
+            conn.execute(s.bank.update().where(s.bank.c.id == 1).values(**clean))
+        return self.bank()
+
+    @property
+    def rules(self) -> Rules:
+        if self._rules is None:
+            with self._read() as conn:
+                self._rules = _current_rules(conn)
+        return self._rules
+
+    def set_rules(self, new: Rules, reason: str = "") -> Rules:
+        """Store a new version of the rules (validated; the old versions stay for the audit trail)."""
+        new.validate()
+        with self._write() as conn:
+            conn.execute(s.rules.insert().values(changed_at=self._now(), changed_by=self.user, reason=reason,
+                                                 data=new.to_json()))
+            _ensure_partner_accounts(conn, new)
+        self._rules = new
+        return new
+
+    def rules_history(self) -> list[tuple[str, str, str, Rules]]:
+        with self._read() as conn:
+            rows = conn.execute(select(s.rules).order_by(s.rules.c.id)).all()
+        return [(r.changed_at, r.changed_by, r.reason, Rules.from_json(r.data)) for r in rows]
+
+    # --- members -------------------------------------------------------------------------------
+    def add_member(self, values: dict[str, Any], member_no: int | None = None) -> dto.Member:
+        with self._write() as conn:
+            return members.add(conn, values, now=self._now(), today=self.clock.today(), member_no=member_no)
+
+    def edit_member(self, member_no: int, changes: dict[str, Any]) -> dto.Member:
+        with self._write() as conn:
+            return members.edit(conn, member_no, changes, now=self._now(), by=self.user, today=self.clock.today())
+
+    def member(self, member_no: int) -> dto.Member:
+        with self._read() as conn:
+            return members.get(conn, member_no)
+
+    def members(self, query: str = "", *, statuses: tuple[str, ...] | None = None,
+                order: str = "number") -> list[dto.Member]:
+        with self._read() as conn:
+            return members.listing(conn, query=query, statuses=statuses, order=order)
+
+    def possible_duplicates(self, *, first_name: str, last_name: str, citizen_id: str | None = None,
+                            exclude: int | None = None) -> list[dto.Member]:
+        with self._read() as conn:
+            cid = members.clean_citizen_id(citizen_id) if citizen_id else None
+            return members.find_duplicates(conn, citizen_id=cid, first_name=first_name, last_name=last_name,
+                                           exclude=exclude)
+
+    def member_status_history(self, member_no: int) -> list[dto.StatusChange]:
+        with self._read() as conn:
+            members.get(conn, member_no)
+            return members.status_history(conn, member_no)
+
+    def member_edits(self, member_no: int) -> list[dto.MemberEdit]:
+        with self._read() as conn:
+            return members.edit_log(conn, member_no)
+
+    # --- journal -------------------------------------------------------------------------------
+    def reverse_entry(self, seq: int, reason: str, date: dt.date | None = None) -> int:
+        """Correct entry ``seq`` by posting its mirror image with a reason; returns the new entry's number."""
+        with self._write() as conn:
+            return journal.reverse(conn, book_id=self.book_id, seq=seq, reason=reason,
+                                   date=date or self.clock.today(), created_at=self._now(),
+                                   created_by=self.user).seq
+
+    def entry(self, seq: int) -> dto.Entry:
+        with self._read() as conn:
+            found = self._entries(conn, select(s.entry).where(s.entry.c.seq == seq))
+        if not found:
+            raise NotFound(N_("there is no entry number {seq}"), seq=seq)
+        return found[0]
+
+    def entries(self, *, start: dt.date | None = None, end: dt.date | None = None, member_no: int | None = None,
+                kinds: tuple[str, ...] | None = None, limit: int | None = None) -> list[dto.Entry]:
+        q = select(s.entry)
+        if start:
+            q = q.where(s.entry.c.date >= start)
+        if end:
+            q = q.where(s.entry.c.date <= end)
+        if member_no is not None:
+            q = q.where(s.entry.c.member_no == member_no)
+        if kinds:
+            q = q.where(s.entry.c.kind.in_(kinds))
+        q = q.order_by(s.entry.c.seq)
+        if limit:
+            q = q.limit(limit)
+        with self._read() as conn:
+            return self._entries(conn, q)
+
+    def _entries(self, conn: Connection, query: Any) -> list[dto.Entry]:
+        rows = conn.execute(query).all()
+        if not rows:
+            return []
+        seqs = [r.seq for r in rows]
+        lines: dict[int, list[dto.Posting]] = {}
+        reversals: dict[int, int] = {}
+        for chunk in _chunks(seqs, 500):
+            for p in conn.execute(select(s.posting).where(s.posting.c.entry_seq.in_(chunk))
+                                  .order_by(s.posting.c.entry_seq, s.posting.c.line)):
+                lines.setdefault(p.entry_seq, []).append(
+                    dto.Posting(p.line, p.account, Money(p.amount), p.member_no, p.loan_no))
+            for r in conn.execute(select(s.entry.c.seq, s.entry.c.reverses_seq)
+                                  .where(s.entry.c.reverses_seq.in_(chunk))):
+                reversals[r.reverses_seq] = r.seq
+        return [dto.Entry(r.seq, r.date, r.kind, r.memo, r.member_no, r.loan_no, r.meeting_id, r.receipt_no,
+                          r.reverses_seq, r.reason, r.created_at, r.created_by, r.hash,
+                          tuple(lines.get(r.seq, ())), reversals.get(r.seq)) for r in rows]
+
+    def entry_count(self) -> int:
+        with self._read() as conn:
+            return conn.execute(select(func.count()).select_from(s.entry)).scalar() or 0
+
+    def accounts(self) -> list[tuple[str, str, str]]:
+        with self._read() as conn:
+            return [(r.code, r.type, r.name) for r in conn.execute(select(s.account).order_by(s.account.c.code))]
+
+    def add_account(self, code: str, name: str, type_: str | None = None) -> None:
+        from villagebank.thai import normalize_text
+
+        type_ = type_ or accounts.account_type_of(code)
+        if type_ not in accounts.TYPES:
+            raise InvalidInput(N_("unknown kind of account for “{code}”"), code=code)
+        name = normalize_text(name, max_len=100, field=N_("Account name"))
+        with self._write() as conn:
+            if conn.execute(select(s.account.c.code).where(s.account.c.code == code)).first():
+                raise InvalidInput(N_("account “{code}” already exists"), code=code)
+            conn.execute(s.account.insert().values(code=code, type=type_, name=name, active=True))
+
+    def balance(self, account: str, *, member_no: int | None = None, loan_no: int | None = None,
+                as_of: dt.date | None = None) -> Money:
+        """Signed balance (debit positive) of an account, optionally of one member's or loan's sub-ledger."""
+        q = select(func.coalesce(func.sum(s.posting.c.amount), 0)).where(s.posting.c.account == account)
+        if member_no is not None:
+            q = q.where(s.posting.c.member_no == member_no)
+        if loan_no is not None:
+            q = q.where(s.posting.c.loan_no == loan_no)
+        if as_of is not None:
+            q = q.where(s.posting.c.date <= as_of)
+        with self._read() as conn:
+            return Money(int(conn.execute(q).scalar() or 0))
+
+    def account_balances(self, *, as_of: dt.date | None = None, start: dt.date | None = None) -> list[dto.AccountBalance]:
+        q = (select(s.account.c.code, s.account.c.type, s.account.c.name,
+                    func.coalesce(func.sum(s.posting.c.amount), 0).label("bal"))
+             .select_from(s.account.outerjoin(s.posting, _posting_filter(as_of, start)))
+             .group_by(s.account.c.code).order_by(s.account.c.code))
+        with self._read() as conn:
+            return [dto.AccountBalance(r.code, r.type, r.name, Money(int(r.bal))) for r in conn.execute(q)]
+
+    # --- periods -------------------------------------------------------------------------------
+    def lock_period(self, start: dt.date, end: dt.date, kind: str = "month", reason: str = "") -> int:
+        if end < start:
+            raise InvalidInput(N_("the period ends before it starts"))
+        with self._write() as conn:
+            return conn.execute(s.period_lock.insert().values(
+                start=start, end=end, kind=kind, locked_at=self._now(), locked_by=self.user, reason=reason)
+            ).inserted_primary_key[0]
+
+    def unlock_period(self, lock_id: int, reason: str) -> None:
+        if not reason.strip():
+            raise InvalidInput(N_("unlocking a closed period needs a reason"), field=N_("Reason"))
+        with self._write() as conn:
+            row = conn.execute(select(s.period_lock).where(s.period_lock.c.id == lock_id)).first()
+            if row is None or row.unlocked_at is not None:
+                raise NotFound(N_("there is no closed period number {id}"), id=lock_id)
+            conn.execute(s.period_lock.update().where(s.period_lock.c.id == lock_id)
+                         .values(unlocked_at=self._now(), unlock_reason=reason.strip()))
+            self._log(conn, "unlock", f"period {lock_id} {row.start}..{row.end}: {reason.strip()}")
+
+    def locked_periods(self) -> list[tuple[int, dt.date, dt.date, str]]:
+        with self._read() as conn:
+            rows = conn.execute(select(s.period_lock).where(s.period_lock.c.unlocked_at.is_(None))
+                                .order_by(s.period_lock.c.start))
+            return [(r.id, r.start, r.end, r.kind) for r in rows]
+
+    # --- integrity -----------------------------------------------------------------------------
+    def verify(self) -> dto.VerifyReport:
+        """Check the whole book: SQLite integrity, sequence, balance, hash chain, trial balance."""
+        problems: list[journal.Problem] = []
+        with self._read() as conn:
+            integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+            if integrity != ["ok"]:
+                problems.append(journal.Problem(None, "sqlite", N_("the book file is damaged: {detail}"),
+                                                (("detail", "; ".join(integrity[:3])),)))
+            chain, count, last_hash = journal.verify_chain(conn, self.book_id)
+            problems.extend(chain)
+            problems.extend(journal.trial_balance_problems(conn))
+            problems.extend(self._book_checks(conn))
+            last = journal.last_entry(conn)
+        return dto.VerifyReport(not problems, count, last[0] if last else None, last_hash, tuple(problems))
+
+    def _book_checks(self, conn: Connection) -> list[journal.Problem]:
+        """Checks that the books agree with the journal (extended by the book modules)."""
+        return []
+
+    def anchor(self) -> str | None:
+        """``seq/first-12-hex`` of the newest entry: printed on receipts and reports."""
+        with self._read() as conn:
+            last = journal.last_entry(conn)
+        return f"{last[0]}/{last[1][:12]}" if last else None
+
+    def log_event(self, kind: str, detail: str = "") -> None:
+        if self.readonly:
+            return
+        with self._write() as conn:
+            self._log(conn, kind, detail)
+
+    def _log(self, conn: Connection, kind: str, detail: str) -> None:
+        conn.execute(s.event_log.insert().values(at=self._now(), kind=kind, detail=detail))
+
+    def events(self, kind: str | None = None) -> list[tuple[str, str, str]]:
+        q = select(s.event_log).order_by(s.event_log.c.id)
+        if kind:
+            q = q.where(s.event_log.c.kind == kind)
+        with self._read() as conn:
+            return [(r.at, r.kind, r.detail) for r in conn.execute(q)]
+
+
+BANK_LABELS = {
+    "name": N_("Bank name"), "village": N_("Village"), "moo": N_("Moo"), "tambon": N_("Tambon"),
+    "amphoe": N_("Amphoe"), "province": N_("Province"), "postal_code": N_("Postal code"), "phone": N_("Phone"),
+}
+
+
+def _posting_filter(as_of: dt.date | None, start: dt.date | None) -> Any:
+    cond = s.posting.c.account == s.account.c.code
+    if as_of is not None:
+        cond = cond & (s.posting.c.date <= as_of)
+    if start is not None:
+        cond = cond & (s.posting.c.date >= start)
+    return cond
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _current_rules(conn: Connection) -> Rules:
+    row = conn.execute(select(s.rules.c.data).order_by(s.rules.c.id.desc()).limit(1)).first()
+    if row is None:
+        raise BookError(N_("the book has no rules; it is damaged"), reason="damaged")
+    return Rules.from_json(row[0])
+
+
+def _ensure_partner_accounts(conn: Connection, rules: Rules) -> None:
+    existing = set(conn.execute(select(s.account.c.code)).scalars())
+    for partner in rules.partners:
+        code = accounts.partner_payable(partner.key)
+        if code not in existing:
+            conn.execute(s.account.insert().values(code=code, type=accounts.LIABILITY, name=partner.name,
+                                                   active=True))
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some systems
+        return ""
+
+
+# --- opening and creating -------------------------------------------------------------------------
+def create_book(path: Path | str, *, name: str, village: str = "", moo: str = "", tambon: str = "",
+                amphoe: str = "", province: str = "", postal_code: str = "", rules: Rules | None = None,
+                user: str | None = None, clock: Clock | None = None) -> Book:
+    """Create a new, empty book file at ``path`` (which must not exist) and open it."""
+    from villagebank.thai import normalize_text
+
+    path = Path(path)
+    name = normalize_text(name or "", max_len=200, field=BANK_LABELS["name"])
+    if not name:
+        raise InvalidInput(N_("is required"), field=BANK_LABELS["name"])
+    rules = (rules or Rules()).validate()
+    if path.exists() and path.stat().st_size > 0:
+        raise BookError(N_("a file already exists at {path}; choose another name"), reason="exists", path=str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(N_("cannot create the folder {path} ({error})"), reason="io", path=str(path.parent),
+                           error=exc.strerror or str(exc)) from exc
+    clock = clock or Clock()
+    lock = dbengine.BookLock(path)
+    lock.acquire()
+    engine = dbengine.make_engine(path)
+    try:
+        migrate.create_schema(engine)
+        now = clock.now().isoformat()
+        with engine.connect() as conn:
+            conn.execution_options(vb_write=True)
+            with conn.begin():
+                conn.execute(s.book_meta.insert(), [
+                    {"key": "format", "value": s.BOOK_FORMAT},
+                    {"key": "book_id", "value": str(uuid.uuid4())},
+                    {"key": "created_at", "value": now},
+                    {"key": "app_version", "value": villagebank.__version__},
+                ])
+                conn.execute(s.bank.insert().values(
+                    id=1, name=name, village=normalize_text(village), moo=normalize_text(moo),
+                    tambon=normalize_text(tambon), amphoe=normalize_text(amphoe),
+                    province=normalize_text(province), postal_code=normalize_text(postal_code), phone=""))
+                conn.execute(s.rules.insert().values(changed_at=now, changed_by=user or _default_user(),
+                                                     reason=N_("book created"), data=rules.to_json()))
+                conn.execute(s.account.insert(), [
+                    {"code": a.code, "type": a.type, "name": a.name, "active": True} for a in accounts.DEFAULT_CHART
+                ])
+                _ensure_partner_accounts(conn, rules)
+                conn.execute(s.event_log.insert().values(at=now, kind="create", detail=villagebank.__version__))
+    except BaseException:
+        engine.dispose()
+        lock.release()
+        raise
+    return Book(path, engine, lock, readonly=False, user=user if user is not None else _default_user(), clock=clock)
+
+
+def open_book(path: Path | str, *, readonly: bool = False, user: str | None = None,
+              clock: Clock | None = None) -> Book:
+    """Open an existing book: check it is a book, take the one-writer lock, upgrade an older schema
+    (after copying the file aside), refuse a newer one."""
+    path = Path(path)
+    if not path.exists():
+        raise BookError(N_("there is no book at {path}"), reason="missing", path=str(path))
+    if not dbengine.looks_like_sqlite(path):
+        raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
+    lock = None
+    if not readonly:
+        lock = dbengine.BookLock(path)
+        lock.acquire()
+    engine = dbengine.make_engine(path, readonly=readonly)
+    try:
+        names = migrate.table_names(engine)
+        if "book_meta" not in names:
+            raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
+        with engine.connect() as conn:
+            fmt = conn.execute(select(s.book_meta.c.value).where(s.book_meta.c.key == "format")).scalar()
+        if fmt != s.BOOK_FORMAT:
+            raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
+        backup = None
+        if migrate.needs_upgrade(engine):
+            if readonly:
+                raise BookError(N_("this book needs an upgrade; open it normally once first"), reason="upgrade")
+            backup = migrate.upgrade(engine, path)
+    except sqlite3.DatabaseError as exc:
+        engine.dispose()
+        if lock:
+            lock.release()
+        raise BookError(N_("{path} is damaged or not a villagebank book ({error})"), reason="damaged",
+                        path=str(path), error=str(exc)) from exc
+    except DBAPIError as exc:
+        engine.dispose()
+        if lock:
+            lock.release()
+        mapped = _storage_error(exc)
+        if mapped is not None:
+            raise mapped from exc
+        raise BookError(N_("{path} is damaged or not a villagebank book ({error})"), reason="damaged",
+                        path=str(path), error=str(exc.orig)) from exc
+    except BaseException:
+        engine.dispose()
+        if lock:
+            lock.release()
+        raise
+    book = Book(path, engine, lock, readonly=readonly, user=user if user is not None else _default_user(),
+                clock=clock or Clock())
+    book.upgrade_backup = backup
+    if backup is not None:
+        book.log_event("migrate", f"upgraded to {migrate.head_revision()}; copy at {backup}")
+    return book

@@ -1,0 +1,126 @@
+"""Opening the SQLite file: PRAGMAs, our own BEGIN (IMMEDIATE for writes), and the one-writer lock.
+
+pysqlite's own transaction handling is switched off (``isolation_level=None``) and SQLAlchemy's
+``begin`` event emits ``BEGIN`` ourselves, the documented recipe that makes rollbacks complete. A
+connection marked ``vb_write`` begins with ``BEGIN IMMEDIATE`` so a write command takes the write lock
+at its start and never fails half-way on a busy database.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+from villagebank.i18n import N_
+from villagebank.ledger.errors import BookError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def make_engine(path: Path, *, readonly: bool = False) -> Engine:
+    """An engine on the book file with WAL, foreign keys and synchronous=FULL on every connection."""
+    if readonly:
+        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path.as_posix()}"
+    engine = create_engine(url, poolclass=NullPool if readonly else None,
+                           connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        if not readonly:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        if conn.get_execution_options().get("vb_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fp:
+            return fp.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+class BookLock:
+    """An exclusive OS lock on ``<book>.lock`` held while the book is open for writing.
+
+    The OS releases it when the process dies, so a stale lock after a crash needs no clean-up; the file
+    records who holds it (pid, host) for the message shown to a second instance.
+    """
+
+    def __init__(self, book_path: Path) -> None:
+        self.path = book_path.with_name(book_path.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise BookError(N_("cannot create the lock file next to the book ({error})"), reason="lock",
+                            error=exc.strerror or str(exc)) from exc
+        try:
+            _lock_fd(fd)
+        except OSError:
+            holder = ""
+            try:
+                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            except OSError:
+                pass
+            os.close(fd)
+            raise BookError(
+                N_("this book is already open in another villagebank window or program ({holder}); "
+                   "close it there first"), reason="in_use", holder=holder or "?") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            try:
+                _unlock_fd(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+
+if os.name == "nt":  # pragma: no cover - Windows
+    import msvcrt
+
+    def _lock_fd(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

@@ -1,0 +1,116 @@
+"""Schema versions: create a new book at head, upgrade an older one (after copying it aside), refuse a
+book written by a newer version of the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+
+from villagebank import paths
+from villagebank.i18n import N_
+from villagebank.ledger.errors import BookError
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _run_upgrade(engine: Engine, target: str) -> None:
+    """All revisions in one transaction (SQLite DDL is transactional), foreign keys off meanwhile."""
+    cfg = _config()
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise BookError(
+                        N_("the upgraded book has broken references ({count}); the original was kept"),
+                        reason="migration", count=len(problems))
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def create_schema(engine: Engine, target: str | None = None) -> None:
+    """Create the tables of a new, empty book by running every revision (the same path as upgrades)."""
+    _run_upgrade(engine, target or "head")
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return False
+    known = {rev.revision for rev in script_directory().walk_revisions()}
+    if current is None or current not in known:
+        raise BookError(
+            N_("this book was made by a newer version of villagebank; install the newer version to open it"),
+            reason="newer")
+    return True
+
+
+def backup_before_upgrade(book_path: Path, engine: Engine) -> Path:
+    """Copy the book aside (a consistent copy through SQLite's backup API), fsync it, and return its path."""
+    import os
+    import sqlite3
+
+    current = current_revision(engine) or "none"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backups_dir_for(book_path) / f"{book_path.stem}-before-upgrade-{current}-{stamp}.vbk"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    src = sqlite3.connect(book_path)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(tmp, "rb+") as fp:
+        os.fsync(fp.fileno())
+    shutil.move(tmp, target)
+    return target
+
+
+def upgrade(engine: Engine, book_path: Path) -> Path | None:
+    """Upgrade the book to head when it is older; returns the path of the copy made first."""
+    if not needs_upgrade(engine):
+        return None
+    copy = backup_before_upgrade(book_path, engine)
+    _run_upgrade(engine, "head")
+    return copy
+
+
+def table_names(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).fetchall()
+    return {r[0] for r in rows}

@@ -1,0 +1,195 @@
+"""The book's tables (SQLAlchemy Core). Money columns are INTEGER satang; dates are ISO ``DATE``.
+
+Every change here needs an Alembic revision in ``migrations/versions`` and an upgrade test.
+The journal (``entry``, ``posting``) is append-only: triggers refuse UPDATE and DELETE.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+BOOK_FORMAT = "villagebank-book"
+
+# Key/value facts about the file: format, book_id (uuid), created_at, app_version.
+book_meta = Table(
+    "book_meta", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+bank = Table(
+    "bank", metadata,
+    Column("id", Integer, primary_key=True),  # always 1
+    Column("name", Text, nullable=False),
+    Column("village", Text, nullable=False, default=""),
+    Column("moo", Text, nullable=False, default=""),
+    Column("tambon", Text, nullable=False, default=""),
+    Column("amphoe", Text, nullable=False, default=""),
+    Column("province", Text, nullable=False, default=""),
+    Column("postal_code", Text, nullable=False, default=""),
+    Column("phone", Text, nullable=False, default=""),
+)
+
+# Every version of the rules; the newest row is in force. Changes are audited here.
+rules = Table(
+    "rules", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("changed_at", Text, nullable=False),
+    Column("changed_by", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("data", Text, nullable=False),
+)
+
+# Chart of accounts. Codes: "cash", "bank:<n>", "loans", "shares", "payable:<partner>", "income:<cat>",
+# "expense:<cat>", ... Member, loan and partner sub-ledgers are dimensions on the posting rows.
+account = Table(
+    "account", metadata,
+    Column("code", String(60), primary_key=True),
+    Column("type", String(10), nullable=False),  # asset | liability | equity | income | expense
+    Column("name", Text, nullable=False),  # msgid (translated for display) or the bank's own name
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+member = Table(
+    "member", metadata,
+    Column("member_no", Integer, primary_key=True, autoincrement=False),
+    Column("title", Text, nullable=False, default=""),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False, default=""),
+    Column("name_key", Text, nullable=False),  # normalised name for search and duplicate checks
+    Column("citizen_id", String(13), nullable=True, unique=True),
+    Column("birth_date", Date, nullable=True),
+    Column("sex", String(1), nullable=False, default=""),  # "M" | "F" | ""
+    Column("house_no", Text, nullable=False, default=""),
+    Column("moo", Text, nullable=False, default=""),
+    Column("tambon", Text, nullable=False, default=""),
+    Column("amphoe", Text, nullable=False, default=""),
+    Column("province", Text, nullable=False, default=""),
+    Column("postal_code", Text, nullable=False, default=""),
+    Column("phone", Text, nullable=False, default=""),
+    Column("occupation", Text, nullable=False, default=""),
+    Column("income", Integer, nullable=True),  # satang per month
+    Column("household_debt", Integer, nullable=True),  # satang
+    Column("welfare_needs", Text, nullable=False, default=""),
+    Column("beneficiary", Text, nullable=False, default=""),
+    Column("is_group", Boolean, nullable=False, default=False),
+    Column("join_date", Date, nullable=False),
+    Column("status", String(12), nullable=False),  # active | suspended | terminated | resigned | deceased
+    Column("suspended_until", Date, nullable=True),
+    Column("exit_date", Date, nullable=True),
+    Column("exit_reason", Text, nullable=False, default=""),
+    Column("committee_role", Text, nullable=False, default=""),
+    Column("created_at", Text, nullable=False),
+)
+Index("ix_member_name_key", member.c.name_key)
+
+member_status = Table(
+    "member_status", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("recorded_at", Text, nullable=False),
+)
+Index("ix_member_status_member", member_status.c.member_no)
+
+member_edit = Table(
+    "member_edit", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+    Column("at", Text, nullable=False),
+    Column("by", Text, nullable=False, default=""),
+    Column("field", String(40), nullable=False),
+    Column("old", Text, nullable=True),
+    Column("new", Text, nullable=True),
+)
+
+# The journal. seq is gap-free from 1. date is the business date the treasurer typed; created_at the
+# system time. hash = sha256 over the canonical entry + its postings + prev_hash.
+entry = Table(
+    "entry", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("date", Date, nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("memo", Text, nullable=False, default=""),
+    Column("member_no", Integer, nullable=True),
+    Column("loan_no", Integer, nullable=True),
+    Column("meeting_id", Integer, nullable=True),
+    Column("receipt_no", Integer, nullable=True),
+    Column("reverses_seq", Integer, ForeignKey("entry.seq"), nullable=True),
+    Column("reason", Text, nullable=False, default=""),
+    Column("created_at", Text, nullable=False),
+    Column("created_by", Text, nullable=False, default=""),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+Index("ix_entry_date", entry.c.date)
+Index("ix_entry_member", entry.c.member_no)
+Index("ix_entry_reverses", entry.c.reverses_seq)
+
+# Debit amounts are positive, credits negative; the lines of an entry sum to zero.
+posting = Table(
+    "posting", metadata,
+    Column("entry_seq", Integer, ForeignKey("entry.seq"), primary_key=True),
+    Column("line", Integer, primary_key=True, autoincrement=False),
+    Column("account", String(60), ForeignKey("account.code"), nullable=False),
+    Column("member_no", Integer, nullable=True),
+    Column("loan_no", Integer, nullable=True),
+    Column("amount", Integer, nullable=False),
+    Column("date", Date, nullable=False),  # copy of the entry's date (as-of queries without a join)
+)
+Index("ix_posting_account_date", posting.c.account, posting.c.date, posting.c.amount)
+Index("ix_posting_member", posting.c.member_no, posting.c.account, posting.c.date, posting.c.amount)
+Index("ix_posting_loan", posting.c.loan_no, posting.c.date)
+
+# Closed periods: no entry may be dated inside [start, end] while the lock stands.
+period_lock = Table(
+    "period_lock", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("kind", String(10), nullable=False),  # month | year | meeting
+    Column("locked_at", Text, nullable=False),
+    Column("locked_by", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("unlocked_at", Text, nullable=True),
+    Column("unlock_reason", Text, nullable=True),
+)
+
+# Technical events (start, backups, migrations, clock jumps, logins); not part of the journal.
+event_log = Table(
+    "event_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+)
+
+JOURNAL_TABLES = ("entry", "posting")
+
+__all__ = [
+    "BOOK_FORMAT", "JOURNAL_TABLES", "account", "bank", "book_meta", "entry", "event_log", "member",
+    "member_edit", "member_status", "metadata", "period_lock", "posting", "rules",
+]
