@@ -359,7 +359,9 @@ def normalize_text(s: str, max_len: int | None = None, field: str | None = None)
 
 def name_key(s: str) -> str:
     """A key to find duplicate names: normalised, case-folded, without any spaces."""
-    return unicodedata.normalize("NFC", normalize_text(s).casefold()).replace(" ", "")
+    t = normalize_text(s).casefold().replace(" ", "")
+    # Removing spaces can bring marks together (``ก่ ่``): clean the Thai again.
+    return _fix_thai(unicodedata.normalize("NFC", t))
 
 
 # --- Thai dictionary order ---------------------------------------------------------------------------
