@@ -11,8 +11,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
-from villagebank.i18n import set_language  # noqa: E402
-from villagebank.ledger import FixedClock, create_book  # noqa: E402
+from villagebank.i18n import set_language
+from villagebank.ledger import FixedClock, create_book
 
 START = dt.date(2025, 1, 3)
 

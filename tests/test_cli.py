@@ -2,8 +2,6 @@
 
 import sqlite3
 
-import pytest
-
 from villagebank.cli import main
 
 
@@ -92,5 +90,7 @@ def test_rules_show_and_set(tmp_path, capsys):
 
 
 def test_version(capsys):
-    with pytest.raises(SystemExit):
-        main(["--version"])
+    import villagebank
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and villagebank.__version__ in out

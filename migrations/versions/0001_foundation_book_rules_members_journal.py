@@ -1,7 +1,7 @@
 """foundation: book, rules, members, journal
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 07:18:35.421514
 """
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+
+def _gui(book: Path | None) -> int:
+    from villagebank.ui.app import run
+
+    return run(book=book)
 
 
 def main(argv: list[str] | None = None) -> int:
     from villagebank import cli
 
-    return cli.main(sys.argv[1:] if argv is None else argv)
+    return cli.main(sys.argv[1:] if argv is None else argv, gui=_gui)
 
 
 if __name__ == "__main__":

@@ -97,12 +97,9 @@ def language_from_environment() -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
         if value:
-            code = value.split(":")[0].lower()
-            if code.startswith("en"):
-                return "en"
-            if code.startswith("th"):
-                return "th"
-    try:
+            # The first variable that is set decides (as gettext does); C/POSIX means no preference.
+            return "en" if value.split(":")[0].lower().startswith("en") else DEFAULT_LANGUAGE
+    try:  # Windows: no environment variables; ask the system
         code = (locale.getlocale()[0] or "").lower()
     except ValueError:
         code = ""

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from tests.conftest import START, member_values, valid_cid
+from villagebank.i18n import UserError
 from villagebank.ledger import InvalidInput, NotFound
 from villagebank.ledger.members import citizen_id_valid
 
@@ -40,7 +41,7 @@ def test_add_member_with_all_fields(book):
 def test_bad_member_input_is_refused_naming_the_field(book, values, field):
     data = member_values("สมชาย")
     data.update(values)
-    with pytest.raises(InvalidInput) as info:
+    with pytest.raises(UserError) as info:
         book.add_member(data)
     assert str(info.value).startswith(field), str(info.value)
     assert book.members() == []

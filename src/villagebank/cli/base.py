@@ -128,7 +128,8 @@ def _load_commands() -> None:
 COMMAND_MODULES = ["book_cmds", "member_cmds"]
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -> int:
+    """Run a sub-command; with none, start ``gui`` (given by ``__main__``, which may import the ui)."""
     argv = list(argv)
     lang = _peek_lang(argv) or language_from_environment()
     set_language(lang)
@@ -138,7 +139,10 @@ def main(argv: Sequence[str]) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command is None:
-        return _run_gui(args)
+        if gui is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return gui(Path(args.book) if args.book else None)
     handler: Handler = args.handler
     try:
         return handler(args)
@@ -153,7 +157,7 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_REFUSED
     except BrokenPipeError:  # output piped into `head` and closed early
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - last line of defence: a message, never a traceback
+    except Exception as exc:
         log = _log_crash()
         err(_("An unexpected error stopped the command: {error}. Nothing was saved by it. Details: {log}")
             .format(error=f"{type(exc).__name__}: {exc}", log=log))
@@ -181,12 +185,6 @@ def _log_crash() -> str:
     except OSError:
         logging.exception("crash")
         return "-"
-
-
-def _run_gui(args: argparse.Namespace) -> int:
-    from villagebank.ui.app import run
-
-    return run(book=Path(args.book) if args.book else None)
 
 
 def print_table(headers: list[str], rows: list[list[Any]], right: set[int] | None = None) -> None:

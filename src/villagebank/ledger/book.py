@@ -423,7 +423,7 @@ def _ensure_partner_accounts(conn: Connection, rules: Rules) -> None:
 def _default_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some systems
+    except Exception:
         return ""
 
 

@@ -109,7 +109,7 @@ def post(
     if len(lines) < 2:
         raise InvalidInput(N_("an entry needs at least two lines with amounts"))
     for ln in lines:
-        if type(ln.amount) is not int:  # noqa: E721
+        if type(ln.amount) is not int:
             raise TypeError("posting amounts are integer satang")
     if sum(ln.amount for ln in lines) != 0:
         raise LedgerError(N_("the entry does not balance: debits and credits differ by {diff} satang"),
@@ -256,7 +256,7 @@ def verify_chain(conn: Connection, book_id: str, max_problems: int = 200) -> tup
             total = 0
             for ln in lines:
                 amount = ln[4]
-                if type(amount) is not int:  # noqa: E721
+                if type(amount) is not int:
                     problems.append(_problem(seq, "amount_type", N_("entry {seq} has an amount that is not whole satang"),
                                              seq=seq))
                     amount = 0

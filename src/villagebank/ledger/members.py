@@ -292,8 +292,9 @@ def listing(conn: Connection, *, query: str = "", statuses: tuple[str, ...] | No
 
         digits = to_arabic_digits(text)
         conds = [s.member.c.name_key.like(f"%{_like_escape(name_key(text))}%", escape="\\")]
-        if digits.isdigit():
+        if digits.isdigit() and len(digits) <= 6:  # a member number
             conds.append(s.member.c.member_no == int(digits))
+        elif digits.isdigit():  # part of a citizen ID
             conds.append(s.member.c.citizen_id.like(f"%{digits}%"))
         q = q.where(or_(*conds))
     rows = [_to_dto(r) for r in conn.execute(q.order_by(s.member.c.member_no))]

@@ -29,7 +29,7 @@ class Money:
     __slots__ = ("_satang",)
 
     def __init__(self, satang: int) -> None:
-        if type(satang) is not int:  # noqa: E721 - bool and float are both refused on purpose
+        if type(satang) is not int:
             raise TypeError(f"Money takes integer satang, not {type(satang).__name__}")
         object.__setattr__(self, "_satang", satang)
 
@@ -44,7 +44,7 @@ class Money:
     @classmethod
     def baht(cls, amount: int | str | Decimal) -> Money:
         """Whole baht (int) or an exact decimal (``Decimal``/``str`` with at most 2 places)."""
-        if isinstance(amount, bool) or isinstance(amount, float):
+        if isinstance(amount, bool | float):
             raise TypeError("Money.baht takes int, str or Decimal, never float")
         if isinstance(amount, int):
             return cls(amount * SATANG_PER_BAHT)
@@ -157,7 +157,7 @@ class Money:
         return Money(abs(self._satang))
 
     def __mul__(self, other: object) -> Money:
-        if type(other) is int:  # noqa: E721
+        if type(other) is int:
             return Money(self._satang * other)
         if isinstance(other, float):
             raise TypeError("Money cannot be multiplied by a float")
@@ -169,7 +169,7 @@ class Money:
         raise TypeError("Money cannot be divided with '/': use floor_div() and allocate the remainder")
 
     def floor_div(self, n: int) -> Money:
-        if type(n) is not int or n <= 0:  # noqa: E721
+        if type(n) is not int or n <= 0:
             raise TypeError("floor_div takes a positive int")
         return Money(self._satang // n)
 

@@ -40,7 +40,7 @@ LABELS: dict[str, str] = {
     "max_loan_amount": N_("Largest loan"),
     "guarantors_required": N_("Guarantors per loan"),
     "max_guaranteed_loans": N_("Open loans one member may guarantee"),
-    "guarantee_limit_pct_of_shares": N_("Guarantee limit as % of the guarantor's shares"),
+    "guarantee_limit_pct_of_shares": N_("Guarantee limit as a percentage of the guarantor's shares"),
     "no_mutual_guarantee": N_("Two members may not guarantee each other"),
     "borrower_must_not_be_overdue": N_("Borrower must have no overdue loan"),
     "loan_limited_to_cash": N_("A loan may not exceed the cash the bank holds"),
@@ -321,7 +321,7 @@ def coerce(name: str, value: Any, type_name: object) -> Any:
                 raise InvalidOperation
             return dec
         if t.startswith("int"):
-            if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
                 raise ValueError
             return int(value)
         if t.startswith("str"):

@@ -8,6 +8,7 @@ at its start and never fails half-way on a busy database.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sqlite3
@@ -82,10 +83,8 @@ class BookLock:
             _lock_fd(fd)
         except OSError:
             holder = ""
-            try:
+            with contextlib.suppress(OSError):
                 holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
-            except OSError:
-                pass
             os.close(fd)
             raise BookError(
                 N_("this book is already open in another villagebank window or program ({holder}); "

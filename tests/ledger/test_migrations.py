@@ -1,0 +1,57 @@
+"""Every frozen book of an older revision upgrades to head with its data, balances and chain intact."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from villagebank.ledger import Money, open_book
+from villagebank.ledger.db import migrate
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def old_book(tmp_path):
+    path = tmp_path / "old.vbk"
+    shutil.copy(FIXTURES / "book_r0001.vbk", path)
+    return path
+
+
+def test_revision_0001_book_upgrades_with_its_data_kept(old_book):
+    with open_book(old_book) as book:
+        assert migrate.current_revision(book.engine) == migrate.head_revision()
+        assert len(book.members()) == 12
+        assert book.member(3).phone == "0899999999"
+        assert book.entry_count() == 6
+        assert book.balance("cash") == Money(55000)
+        assert book.entry(6).reverses_seq == 2
+        assert len(book.locked_periods()) == 1
+        report = book.verify()
+        assert report.ok, [p.message() for p in report.problems]
+        assert report.anchor == "6/d475e1b32ca1"
+        if migrate.head_revision() != "0001":
+            assert book.upgrade_backup is not None and book.upgrade_backup.exists()
+            copy = sqlite3.connect(book.upgrade_backup)
+            assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+            copy.close()
+
+
+def test_the_journal_stays_append_only_after_upgrade(old_book):
+    open_book(old_book).close()
+    con = sqlite3.connect(old_book)
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("DELETE FROM entry WHERE seq = 6")
+    con.close()
+
+
+def test_every_revision_runs_in_order_from_an_empty_file(tmp_path):
+    from villagebank.ledger.db.engine import make_engine
+
+    engine = make_engine(tmp_path / "empty.vbk")
+    revisions = [r.revision for r in migrate.script_directory().walk_revisions()][::-1]
+    for rev in revisions:
+        migrate.create_schema(engine, rev)
+        assert migrate.current_revision(engine) == rev
+    engine.dispose()

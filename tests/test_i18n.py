@@ -1,0 +1,54 @@
+"""Every user-visible string in the source has a Thai translation with the same placeholders."""
+
+import re
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from villagebank import paths
+from villagebank.i18n import UserError, _, language_from_environment, set_language
+
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
+
+
+def _source_msgids() -> set[str]:
+    src = paths.resources_dir().parent / "src"
+    ids = set()
+    for _file, _line, message, _comments, _ctx in extract_from_dir(
+            str(src), method_map=[("**.py", "python")], keywords={"_": None, "N_": None}):
+        if isinstance(message, str) and message:
+            ids.add(message)
+    return ids
+
+
+def test_every_source_string_has_a_thai_translation():
+    with (paths.locale_dir() / "th/LC_MESSAGES/villagebank.po").open("rb") as fp:
+        catalog = read_po(fp, locale="th")
+    translated = {m.id: m.string for m in catalog if m.id and m.string}
+    missing = sorted(_source_msgids() - set(translated))
+    assert not missing, f"{len(missing)} string(s) without Thai (run `make extract`, then fill them): {missing[:20]}"
+    wrong = [mid for mid in _source_msgids()
+             if sorted(PLACEHOLDER.findall(mid)) != sorted(PLACEHOLDER.findall(translated[mid]))]
+    assert not wrong, f"placeholders differ in: {wrong}"
+
+
+def test_language_switch_changes_messages_without_restart():
+    err = UserError("there is no member number {no}", no=5)
+    set_language("th")
+    assert str(err) == "ไม่มีสมาชิกเลขที่ 5"
+    set_language("en")
+    assert str(err) == "there is no member number 5"
+    set_language("th")
+    assert _("Cash on hand") == "เงินสด"
+
+
+def test_default_language_is_thai_unless_the_system_says_english(monkeypatch):
+    monkeypatch.delenv("VILLAGEBANK_LANG", raising=False)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert language_from_environment() == "th"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert language_from_environment() == "en"
+    monkeypatch.setenv("LANG", "th_TH.UTF-8")
+    assert language_from_environment() == "th"
