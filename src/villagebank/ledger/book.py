@@ -74,8 +74,12 @@ def _storage_error(exc: BaseException) -> StorageError | None:
     return None
 
 
-class Book:
-    """An open book. Use :func:`open_book` or :func:`create_book`; close it (or use ``with``)."""
+class BookBase:
+    """The core of an open book: transactions, bank, rules, members, journal, periods, verify.
+
+    Feature areas add their commands and queries as mixin classes (``ledger/<area>.py``) combined into
+    :class:`Book` at the end of this module; they use ``_read``/``_write``/``_post`` from here.
+    """
 
     def __init__(self, path: Path, engine: Engine, lock: dbengine.BookLock | None, *, readonly: bool,
                  user: str, clock: Clock) -> None:
@@ -99,7 +103,7 @@ class Book:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> Book:
+    def __enter__(self) -> BookBase:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -382,6 +386,13 @@ class Book:
             q = q.where(s.event_log.c.kind == kind)
         with self._read() as conn:
             return [(r.at, r.kind, r.detail) for r in conn.execute(q)]
+
+
+class Book(BookBase):
+    """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
+
+    def __enter__(self) -> Book:
+        return self
 
 
 BANK_LABELS = {
