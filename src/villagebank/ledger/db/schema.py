@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 NAMING = {
@@ -187,9 +188,89 @@ event_log = Table(
     Column("detail", Text, nullable=False, default=""),
 )
 
+# --- the four books (revision 0002) ----------------------------------------------------------------
+loan = Table(
+    "loan", metadata,
+    Column("loan_no", Integer, primary_key=True, autoincrement=False),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+    Column("applied_date", Date, nullable=False),
+    Column("purpose", Text, nullable=False, default=""),
+    Column("principal", Integer, nullable=False),  # satang
+    Column("term_months", Integer, nullable=False),
+    Column("rate_pct", String(12), nullable=False),  # monthly %, Decimal text
+    Column("method", String(10), nullable=False),  # declining | flat
+    Column("status", String(10), nullable=False),  # applied | approved | rejected | cancelled | disbursed
+    Column("decided_date", Date, nullable=True),
+    Column("decided_by", Text, nullable=False, default=""),
+    Column("decision_note", Text, nullable=False, default=""),
+    Column("disbursed_date", Date, nullable=True),
+    Column("disburse_seq", Integer, ForeignKey("entry.seq"), nullable=True),
+    Column("created_at", Text, nullable=False),
+)
+Index("ix_loan_member", loan.c.member_no)
+
+loan_guarantor = Table(
+    "loan_guarantor", metadata,
+    Column("loan_no", Integer, ForeignKey("loan.loan_no"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+)
+Index("ix_loan_guarantor_member", loan_guarantor.c.member_no)
+
+meeting = Table(
+    "meeting", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("date", Date, nullable=False, unique=True),
+    Column("status", String(10), nullable=False),  # open | closed
+    Column("opened_at", Text, nullable=False),
+    Column("closed_at", Text, nullable=True),
+    Column("summary", Text, nullable=False, default=""),  # JSON of the day's totals at close
+)
+
+# Gap-free receipt numbers, taken in the posting transaction.
+receipt = Table(
+    "receipt", metadata,
+    Column("receipt_no", Integer, primary_key=True, autoincrement=False),
+    Column("entry_seq", Integer, ForeignKey("entry.seq"), nullable=False, unique=True),
+    Column("meeting_id", Integer, ForeignKey("meeting.id"), nullable=True),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=True),
+    Column("date", Date, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("printed", Integer, nullable=False, default=0),  # times printed; reprints are marked copies
+)
+
+cash_count = Table(
+    "cash_count", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("date", Date, nullable=False),
+    Column("meeting_id", Integer, ForeignKey("meeting.id"), nullable=True),
+    Column("counts", Text, nullable=False),  # JSON {denomination satang: pieces}
+    Column("counted", Integer, nullable=False),
+    Column("book_balance", Integer, nullable=False),
+    Column("difference", Integer, nullable=False),  # counted - book
+    Column("reason", Text, nullable=False, default=""),
+    Column("entry_seq", Integer, ForeignKey("entry.seq"), nullable=True),
+    Column("recorded_at", Text, nullable=False),
+    Column("recorded_by", Text, nullable=False, default=""),
+)
+
+# A missed saving at a meeting (recorded when the meeting closes).
+missed_saving = Table(
+    "missed_saving", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+    Column("meeting_id", Integer, ForeignKey("meeting.id"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("fiscal_year", Integer, nullable=False),
+    Column("saved", Integer, nullable=False),  # satang saved at that meeting (below the minimum)
+    UniqueConstraint("member_no", "meeting_id"),
+)
+Index("ix_missed_saving_member", missed_saving.c.member_no, missed_saving.c.date)
+
 JOURNAL_TABLES = ("entry", "posting")
 
 __all__ = [
     "BOOK_FORMAT", "JOURNAL_TABLES", "account", "bank", "book_meta", "entry", "event_log", "member",
     "member_edit", "member_status", "metadata", "period_lock", "posting", "rules",
+    "loan", "loan_guarantor", "meeting", "receipt", "cash_count", "missed_saving",
 ]
