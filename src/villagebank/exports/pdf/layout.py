@@ -179,7 +179,7 @@ class _Composer:
         self.left = theme.margin_x
         self.width = size[0] - 2 * theme.margin_x
         self.top = size[1] - theme.margin_top - header_h
-        self.bottom = theme.margin_bottom + footer_h
+        self.bottom = theme.margin_bottom + footer_h + 0.6 * theme.body  # clear of the footer rule
         self.pages: list[PageLayout] = []
         self.new_page()
 
@@ -254,43 +254,56 @@ class _Composer:
             self.lines(title, BOLD, size)
 
     def signatures(self, roles: list[str]) -> None:
+        """Signature lines, 2 or 3 to a row, with blank room above each to sign in; kept on one page.
+
+        Each reads ``ลงชื่อ ............ <role>`` with ``(............)`` below for the printed name; a role too
+        long for its slot goes on a line of its own under the brackets.
+        """
         if not roles:
             return
         size = self.theme.body
         leading = LEADING * size
-        per_row = 3 if len(roles) >= 3 and len(roles) != 4 and self.width >= 450 else 2
+        label = _("Signed") + " "
+        pre_w = shaped_width(label, REGULAR, size)
+        role_w = [shaped_width(" " + role, REGULAR, size) for role in roles]
+        min_dots, max_dots = 70.0, 150.0
+
+        def fits(per_row: int) -> bool:
+            inner = self.width / per_row - 12.0
+            return all(inner - pre_w - w >= min_dots for w in role_w)
+
+        per_row = 3 if len(roles) >= 3 and len(roles) != 4 and fits(3) else 2
         slot_w = self.width / per_row
         inner = slot_w - 12.0
-        label = _("Signed") + " "
         dot = width(".", REGULAR, size)
-        sign_room = 2.4 * leading  # blank space above the dotted line to sign in
+        bracket = width("()", REGULAR, size)
         slots = []
-        for role in roles:
-            pre_w = shaped_width(label, REGULAR, size)
-            role_w = shaped_width(" " + role, REGULAR, size)
-            dots_w = inner - pre_w - role_w
-            if dots_w >= 60.0:
+        for role, rw in zip(roles, role_w, strict=True):
+            dots_w = min(inner - pre_w - rw, max_dots)
+            if dots_w >= min_dots:
                 first = label + "." * int(dots_w / dot) + " " + role
                 below: tuple[str, ...] = ()
+                used = pre_w + dots_w + rw
             else:
-                dots_w = inner - pre_w
+                dots_w = min(inner - pre_w, max_dots)
                 first = label + "." * int(dots_w / dot)
-                below = wrap(role, REGULAR, size, inner)
-            name = "(" + "." * max(int((dots_w - 2 * width("(", REGULAR, size)) / dot), 3) + ")"
-            slots.append((first, pre_w, dots_w, name, below))
+                below = wrap(role, REGULAR, size, dots_w)
+                used = pre_w + dots_w
+            name = "(" + "." * max(int((dots_w - bracket) / dot), 3) + ")"
+            slots.append((first, used, dots_w, name, below))
         rows = [slots[i:i + per_row] for i in range(0, len(slots), per_row)]
+        sign_room = 2.4 * leading  # blank space above the dotted line to sign in
         heights = [sign_room + (2 + max(len(s[4]) for s in row)) * leading for row in rows]
         self.gap()
-        self.need(sum(heights))  # kept together on one page when they fit on one
+        self.need(sum(heights))  # together on one page whenever they fit on one
         for row, height in zip(rows, heights, strict=True):
             self.need(height)
             top = self.y - sign_room
-            for k, (first, pre_w, dots_w, name, below) in enumerate(row):
-                x = self.left + k * slot_w + 6.0
-                if len(row) < per_row and len(rows) == 1:  # centre a short single row
-                    x += (per_row - len(row)) * slot_w / 2
+            offset = (per_row - len(row)) * slot_w / 2  # centre a short last row
+            for k, (first, used, dots_w, name, below) in enumerate(row):
+                x = self.left + offset + k * slot_w + (slot_w - used) / 2
                 ops = self.page.over
-                _text_ops(ops, (first,), REGULAR, size, x, top, inner, LEFT, leading)
+                _text_ops(ops, (first,), REGULAR, size, x, top, used, LEFT, leading)
                 _text_ops(ops, (name,), REGULAR, size, x + pre_w, top - leading, dots_w, CENTER, leading)
                 if below:
                     _text_ops(ops, below, REGULAR, size, x + pre_w, top - 2 * leading, dots_w, CENTER, leading)
