@@ -253,3 +253,25 @@ def test_300_member_statements_in_one_pdf_are_fast(tmp_path: Path) -> None:
     assert render_pdf(reports, tmp_path / "statements.pdf") == 300
     elapsed = time.perf_counter() - start
     assert elapsed < 30, f"{elapsed:.1f} s for 300 statements"
+
+
+def test_without_actual_text_substituted_glyphs_still_map_to_thai(tmp_path: Path) -> None:
+    """The fallback for readers that ignore /ActualText: no private-use codes in the ToUnicode maps."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from villagebank.exports.pdf.fonts import BOLD, REGULAR, register_fonts
+    from villagebank.exports.pdf.thaitext import shaped
+
+    register_fonts()
+    pdf = tmp_path / "plain.pdf"
+    canvas = Canvas(str(pdf))
+    y = 800
+    for font in (REGULAR, BOLD):
+        for text in ("ที่ ปี่ ญี่ปุ่น", "ฐุ ญู ฎุ ฏู"):
+            canvas.setFont(font, 14)
+            canvas.drawString(50, y, shaped(text, font))  # no ActualText span around it
+            y -= 30
+    canvas.save()
+    text = _text(pdf)
+    assert not re.search("[\ue000-\uf8ff]", text)
+    assert "ที่ ปี่ ญี่ปุ่น" in text and "ฐุ ญู ฎุ ฏู" in text

@@ -7,7 +7,10 @@ forms use for a tick.
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -27,6 +30,61 @@ _FILES = {
     BOLD_ITALIC: "Sarabun-BoldItalic.ttf",
 }
 
+_PRIVATE_TARGET = re.compile(r"<([0-9A-F]{2})> <((?:E[0-9A-F]|F[0-8])[0-9A-F]{2})>")
+
+
+# Thai glyph names in the Adobe style ("thoThanthai" for U+0E10 THAI CHARACTER THO THAN), by lowercase name.
+_THAI_NAMES = {
+    unicodedata.name(chr(c), "").removeprefix("THAI CHARACTER ").replace(" ", "").lower() + "thai": chr(c)
+    for c in range(0x0E01, 0x0E5C)
+}
+
+
+def _glyph_text(name: str) -> str | None:
+    """The characters a glyph stands for, from its name: ``uni0E48.small`` → U+0E48, ``uni0E4D0E49`` →
+    U+0E4D U+0E49, ``thoThanthai.less`` → U+0E10; ``None`` when the name says nothing."""
+    base = name.split(".")[0]
+    if base.startswith("uni") and len(base) > 3 and (len(base) - 3) % 4 == 0:
+        try:
+            return "".join(chr(int(base[i:i + 4], 16)) for i in range(3, len(base), 4))
+        except ValueError:
+            return None
+    return _THAI_NAMES.get(base.lower())
+
+
+class ThaiTTFont(TTFont):
+    """A TrueType font whose ToUnicode map sends HarfBuzz's substituted glyphs back to characters.
+
+    reportlab gives glyphs without a cmap entry (``uni0E48.small``, the tone mark moved above an upper vowel)
+    private-use codes, and its ToUnicode map points at those. The renderer's ``/ActualText`` spans are what
+    makes copy and search exact; this is the fallback for readers that ignore them: mapped through the glyph
+    names, most words come back right (น้ำ still comes back as นํ้า: the mark ligature precedes sara aa, and
+    poppler may put a mark moved left of its consonant on the wrong side of it).
+    """
+
+    def addObjects(self, doc: Any) -> None:  # doc: reportlab PDFDocument
+        super().addObjects(doc)
+        private: dict[int, str] = {}
+        hb_font = None
+        for code, gid in self.face.charToGlyph.items():
+            if 0xE000 <= code <= 0xF8FF:
+                hb_font = hb_font or self.hbFont(10)
+                text = _glyph_text(hb_font.glyph_to_string(gid))
+                if text:
+                    private[code] = text
+        if not private:
+            return
+        suffix = "+" + (self.face.name + self.face.subfontNameX).decode("pdfdoc")
+
+        def remap(m: re.Match[str]) -> str:
+            text = private.get(int(m.group(2), 16))
+            return f"<{m.group(1)}> <{text.encode('utf-16-be').hex().upper()}>" if text else m.group(0)
+
+        for key, obj in list(doc.idToObject.items()):
+            if isinstance(key, str) and key.startswith("toUnicodeCMap:") and key.endswith(suffix):
+                obj.content = _PRIVATE_TARGET.sub(remap, obj.content)
+
+
 _lock = threading.Lock()
 _registered = False
 
@@ -44,7 +102,7 @@ def register_fonts() -> None:
             path = folder / filename
             if not path.exists():
                 raise FileNotFoundError(f"Thai font missing: {path}")
-            font = TTFont(name, str(path))
+            font = ThaiTTFont(name, str(path))
             font.shapable = True  # HarfBuzz shaping when uharfbuzz is importable
             pdfmetrics.registerFont(font)
         # Also maps <b>/<i> in platypus Paragraphs and canvas font lookups by family.

@@ -317,6 +317,8 @@ class _Composer:
         leading = LEADING * size
         pads = t.pad_top + t.pad_bottom
         cols = table.columns
+        if not cols:
+            return
         weights = [max(float(c.width), 0.0) for c in cols]
         total = sum(weights) or float(len(cols))
         col_w = [self.width * (w if sum(weights) else 1.0) / total for w in weights]
@@ -324,7 +326,7 @@ class _Composer:
         inner = [w - 2 * t.pad_x for w in col_w]
 
         def row_height(cells: list[_Cell]) -> float:
-            return max(len(c.lines) for c in cells) * leading + pads
+            return max((len(c.lines) for c in cells), default=1) * leading + pads
 
         header_cells = [_Cell(wrap(c.title, BOLD, size, inner[i]), BOLD, size, CENTER) for i, c in enumerate(cols)]
         header = _Row(None, header_cells, row_height(header_cells))
@@ -373,8 +375,9 @@ class _Composer:
         place(header)
         for i, r in enumerate(rows):
             keep = r.height
-            if r.style is Style.HEAD and i + 1 < len(rows):
-                keep += rows[i + 1].height  # a group heading never ends a page
+            following = rows[i + 1] if i + 1 < len(rows) else None
+            if following is not None and (r.style is Style.HEAD or following.style is Style.TOTAL):
+                keep += following.height  # a group heading never ends a page, a total never starts one alone
             if keep > self.room() + 0.01 and len(frag) > 1:
                 next_page()
             while r.height > self.room() + 0.01:  # taller than a whole page: split its lines
