@@ -197,3 +197,19 @@ def test_key_values_in_columns() -> None:
 def test_unknown_page_size_is_refused() -> None:
     with pytest.raises(ValueError):
         layout_report(_report(page_size="Letter"))
+
+
+def test_a_row_taller_than_a_page_is_split_across_pages_without_loss() -> None:
+    r = _report(page_size="A5")
+    t = ReportTable([Column("no", "ที่", Kind.INT, 0.3), Column("note", "หมายเหตุ", Kind.TEXT, 1.0)])
+    huge = " ".join(f"บันทึกการประชุมครั้งที่ {k} ผู้ค้ำประกันรับทราบ" for k in range(150))
+    t.add(1, huge)
+    t.add(2, "ท้ายตาราง")
+    r.blocks.append(t)
+    pages = layout_report(r)
+    assert len(pages) >= 3
+    drawn = "".join(op[3] for page in pages for op in _texts(page) if op[3] in huge and op[3] != "ที่" and not op[3].isdigit())
+    assert "".join(drawn.split()) == "".join(huge.split())
+    for page in pages:
+        assert "หมายเหตุ" in [op[3] for op in _texts(page)]  # header repeated
+    _assert_no_overlap_and_inside(pages, r)

@@ -382,9 +382,10 @@ class _Composer:
                 next_page()
             while r.height > self.room() + 0.01:  # taller than a whole page: split its lines
                 n = int((self.room() - pads) / leading)
-                if n < 1:
+                if n < 1 and len(frag) > 1:
                     next_page()
                     continue
+                n = max(n, 1)  # a page holding nothing but the header still takes a line: always progress
                 first = _Row(r.style, [_Cell(c.lines[:n], c.font, c.size, c.align) for c in r.cells], 0.0)
                 first.height = n * leading + pads
                 r = _Row(r.style, [_Cell(c.lines[n:] or ("",), c.font, c.size, c.align) for c in r.cells], 0.0)
