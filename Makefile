@@ -14,7 +14,7 @@ run: $(STAMP) $(MO)
 test: $(STAMP) $(MO)
 	$(VENV)/bin/ruff check src tests migrations
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen PYTHAINLP_READ_ONLY=1 $(PY) -m pytest
+	PYTHONPATH=src QT_QPA_PLATFORM=offscreen PYTHAINLP_READ_ONLY=1 $(PY) -m pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests migrations
