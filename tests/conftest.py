@@ -73,3 +73,36 @@ def book_with_members(book):
     for i, name in enumerate(names, start=1):
         book.add_member(member_values(name, cid=valid_cid(f"11017002034{i}")))
     return book
+
+
+def meeting_day(book, clock, date: dt.date, *, skip: set[int] = frozenset(), pay: dict | None = None,
+                counts=None, close: bool = True, before_close=None):
+    """Hold a meeting on ``date``: everyone active pays what is due except ``skip``; ``pay`` overrides
+    one member's parts. Returns the meeting."""
+    clock.set(date)
+    m = book.open_meeting(date)
+    for d in book.collection_sheet(m.id):
+        if d.member_no in skip:
+            continue
+        book.pay(d.member_no, (pay or {}).get(d.member_no), meeting_id=m.id)
+    if before_close:
+        before_close(m)
+    if close:
+        book.close_meeting(m.id, counts)
+    return m
+
+
+def monthly(start: dt.date, n: int) -> list[dt.date]:
+    from villagebank.ledger.periods import add_months
+
+    return [add_months(start, i) for i in range(n)]
+
+
+@pytest.fixture
+def saving_book(book, clock):
+    """Ten members who joined on 03/01/2568 and saved at four monthly meetings (Jan–Apr 2025)."""
+    for i in range(1, 11):
+        book.add_member(member_values(f"สมาชิก{i}", cid=valid_cid(f"3101700203{i:02d}")))
+    for d in monthly(START, 4):
+        meeting_day(book, clock, d)
+    return book

@@ -66,7 +66,7 @@ def test_editing_a_stored_amount_makes_verify_exit_1_naming_the_entry(tmp_path, 
         for amount in (1000, 2000, 3000):
             with book._write() as conn:
                 book._post(conn, date=book.clock.today(), kind="deposit",
-                           lines=[j.dr("cash", Money(amount)), j.cr("shares", Money(amount))])
+                           lines=[j.dr("cash", Money(amount)), j.cr("shares", Money(amount), member_no=1)])
     con = sqlite3.connect(path)
     con.execute("DROP TRIGGER posting_no_update")
     con.execute("UPDATE posting SET amount = 2500 WHERE entry_seq = 2 AND amount = 2000")

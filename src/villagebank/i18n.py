@@ -45,11 +45,26 @@ def current_language() -> str:
     return _language
 
 
+_cache: dict[tuple[str, float, float], gettext.NullTranslations] = {}
+
+
 def _load(lang: str) -> gettext.NullTranslations:
-    if lang == "en":
-        # English is the source language; the en catalogue may still override wording.
-        pass
+    """The catalogue of ``lang`` (English is the source language; its catalogue may still reword)."""
     base = paths.locale_dir() / lang / "LC_MESSAGES"
+    key = (lang, *(_mtime(base / f"{DOMAIN}.{ext}") for ext in ("mo", "po")))
+    if key not in _cache:
+        _cache[key] = _read_catalogue(lang, base)
+    return _cache[key]
+
+
+def _mtime(path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _read_catalogue(lang: str, base) -> gettext.NullTranslations:
     mo = base / f"{DOMAIN}.mo"
     po = base / f"{DOMAIN}.po"
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):

@@ -105,7 +105,20 @@ def command(name: str) -> Callable[[Callable[[argparse._SubParsersAction], None]
     return deco
 
 
+_parsers: dict[str, argparse.ArgumentParser] = {}
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The parser in the current language (built once per language and process)."""
+    from villagebank.i18n import current_language
+
+    lang = current_language()
+    if lang not in _parsers:
+        _parsers[lang] = _build_parser()
+    return _parsers[lang]
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="villagebank", description=_("The books of a Thai village bank."))
     parser.add_argument("--book", metavar="PATH", help=_("the book file (default: the book in your data folder)"))
     parser.add_argument("--lang", choices=("th", "en"), help=_("language of messages (default: from the system)"))
@@ -125,7 +138,7 @@ def _load_commands() -> None:
         importlib.import_module(f"villagebank.cli.{name}")
 
 
-COMMAND_MODULES = ["book_cmds", "member_cmds"]
+COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds"]
 
 
 def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -> int:

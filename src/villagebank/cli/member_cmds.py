@@ -79,7 +79,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from villagebank.ledger.members import FIELD_LABELS, STATUS_LABELS
+    from villagebank.ledger.members import FIELD_LABELS, STATUS_LABELS, reason_text
     from villagebank.thai import format_date
 
     with open_existing(args, readonly=True) as book:
@@ -99,7 +99,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if history:
         out(_("Status history:"))
         for h in history:
-            out(f"  {format_date(h.date)}  {_(STATUS_LABELS.get(h.status, h.status))}  {_(h.reason)}")
+            out(f"  {format_date(h.date)}  {_(STATUS_LABELS.get(h.status, h.status))}  {reason_text(h.reason)}")
     return EXIT_OK
 
 

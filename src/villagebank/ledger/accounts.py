@@ -72,6 +72,10 @@ def partner_payable(partner_key: str) -> str:
     return f"payable:{partner_key}"
 
 
+def savings_account(product_key: str) -> str:
+    return f"savings:{product_key}"
+
+
 def account_type_of(code: str) -> str | None:
     """The type implied by a code's prefix, for accounts created on the fly (``expense:<name>``)."""
     prefix = code.split(":", 1)[0]

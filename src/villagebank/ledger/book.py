@@ -362,8 +362,10 @@ class BookBase:
         return dto.VerifyReport(not problems, count, last[0] if last else None, last_hash, tuple(problems))
 
     def _book_checks(self, conn: Connection) -> list[journal.Problem]:
-        """Checks that the books agree with the journal (extended by the book modules)."""
-        return []
+        """Checks that the four books agree with the journal."""
+        from villagebank.ledger.checks import book_problems
+
+        return book_problems(conn)
 
     def anchor(self) -> str | None:
         """``seq/first-12-hex`` of the newest entry: printed on receipts and reports."""
@@ -388,7 +390,15 @@ class BookBase:
             return [(r.at, r.kind, r.detail) for r in conn.execute(q)]
 
 
-class Book(BookBase):
+from villagebank.ledger.commands import (  # noqa: E402 - the mixins need BookBase defined first
+    CashCommands,
+    LoanCommands,
+    MeetingCommands,
+    ShareCommands,
+)
+
+
+class Book(ShareCommands, LoanCommands, CashCommands, MeetingCommands, BookBase):
     """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
 
     def __enter__(self) -> Book:
@@ -423,12 +433,13 @@ def _current_rules(conn: Connection) -> Rules:
 
 
 def _ensure_partner_accounts(conn: Connection, rules: Rules) -> None:
+    """Each partner has its payable account and each savings kind its liability account."""
     existing = set(conn.execute(select(s.account.c.code)).scalars())
-    for partner in rules.partners:
-        code = accounts.partner_payable(partner.key)
+    wanted = [(accounts.partner_payable(p.key), p.name) for p in rules.partners]
+    wanted += [(accounts.savings_account(p.key), p.name) for p in rules.savings_products]
+    for code, name in wanted:
         if code not in existing:
-            conn.execute(s.account.insert().values(code=code, type=accounts.LIABILITY, name=partner.name,
-                                                   active=True))
+            conn.execute(s.account.insert().values(code=code, type=accounts.LIABILITY, name=name, active=True))
 
 
 def _default_user() -> str:

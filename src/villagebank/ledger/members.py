@@ -5,7 +5,9 @@ Helpers take a connection inside the caller's transaction and never commit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
@@ -131,6 +133,32 @@ def _clean(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
     if bd is not None and bd > today:
         raise InvalidInput(N_("cannot be in the future"), field=FIELD_LABELS["birth_date"])
     return out
+
+
+def encode_reason(template: str, **params: object) -> str:
+    """A status/edit reason stored as its msgid and parameters, translated when shown."""
+    clean = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
+    return json.dumps({"t": template, "p": clean}, ensure_ascii=False)
+
+
+def reason_text(stored: str) -> str:
+    """The stored reason in the current language (typed reasons come back as typed)."""
+    from villagebank.i18n import _
+    from villagebank.thai import format_date
+
+    if stored.startswith("{"):
+        try:
+            data = json.loads(stored)
+            params = {}
+            for k, v in data.get("p", {}).items():
+                if isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[7] == "-":
+                    with contextlib.suppress(ValueError):
+                        v = format_date(dt.date.fromisoformat(v))
+                params[k] = v
+            return _(data["t"]).format(**params)
+        except (ValueError, KeyError, TypeError):
+            return stored
+    return _(stored)
 
 
 def _to_dto(row: Any) -> dto.Member:

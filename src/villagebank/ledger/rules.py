@@ -64,6 +64,7 @@ LABELS: dict[str, str] = {
     "welfare_death": N_("Death benefit by years of membership"),
     "claim_days": N_("Days of the month claims are paid"),
     "partners": N_("Partner funds"),
+    "savings_products": N_("Kinds of savings besides shares"),
 }
 
 
@@ -87,6 +88,25 @@ class Partner:
     bank_pays_pct: Decimal = Decimal("0")
     active: bool = True
 
+
+@dataclass(frozen=True)
+class SavingsProduct:
+    """A savings kind separate from shares (account ``savings:<key>``), e.g. voluntary savings or the
+    special saving earmarked to repay a member's Village Fund debt. ``withdraw_anytime``: a member may
+    withdraw while still a member (otherwise only on leaving or for its ``purpose``)."""
+
+    key: str
+    name: str
+    withdraw_anytime: bool = True
+    purpose: str = ""
+    active: bool = True
+
+
+DEFAULT_SAVINGS_PRODUCTS = (
+    SavingsProduct("voluntary", "เงินฝากออมทรัพย์", True),
+    SavingsProduct("village_fund", "เงินออมพิเศษเพื่อชำระหนี้กองทุนหมู่บ้าน", False,
+                   "ชำระหนี้กองทุนหมู่บ้าน"),
+)
 
 DEFAULT_PARTNERS = (
     Partner("nsf", "กองทุนการออมแห่งชาติ (กอช.)", 10000, "month", 1, 12, 12, 20),
@@ -164,6 +184,7 @@ class Rules:
     welfare_death: tuple[tuple[int, int], ...] = WELFARE_TEMPLATES["ban_pin"]["welfare_death"]
     claim_days: tuple[int, int] = (1, 15)
     partners: tuple[Partner, ...] = DEFAULT_PARTNERS
+    savings_products: tuple[SavingsProduct, ...] = DEFAULT_SAVINGS_PRODUCTS
 
     # --- derived ------------------------------------------------------------------------------
     def allocation_pct(self) -> dict[str, Decimal]:
@@ -171,6 +192,9 @@ class Rules:
 
     def partner(self, key: str) -> Partner | None:
         return next((p for p in self.partners if p.key == key), None)
+
+    def savings_product(self, key: str) -> SavingsProduct | None:
+        return next((p for p in self.savings_products if p.key == key), None)
 
     def replace(self, **changes: Any) -> Rules:
         return dataclasses.replace(self, **changes)
@@ -238,6 +262,9 @@ class Rules:
         keys = [p.key for p in self.partners]
         if len(set(keys)) != len(keys):
             bad("partners", N_("each partner needs its own key"))
+        keys = [p.key for p in self.savings_products]
+        if len(set(keys)) != len(keys) or not all(k and k.isidentifier() for k in keys):
+            bad("savings_products", N_("each savings kind needs its own key (letters, digits and _)"))
         for p in self.partners:
             if p.period not in ("month", "year") or p.amount < 0 or not (1 <= p.collect_from <= 12) \
                     or not (1 <= p.collect_to <= 12) or not (1 <= p.remit_month <= 12) \
@@ -295,6 +322,8 @@ def coerce(name: str, value: Any, type_name: object) -> Any:
     try:
         if name == "partners":
             return tuple(v if isinstance(v, Partner) else _partner(v) for v in value)
+        if name == "savings_products":
+            return tuple(v if isinstance(v, SavingsProduct) else SavingsProduct(**v) for v in value)
         if name == "welfare_death":
             return tuple((int(d), int(a)) for d, a in value)
         if name == "claim_days":
@@ -350,5 +379,15 @@ def field_names() -> list[str]:
     return [f.name for f in dataclasses.fields(Rules)]
 
 
-__all__ = ["ALLOCATION_POOLS", "DEFAULT_PARTNERS", "LABELS", "MONEY_RULES", "WELFARE_TEMPLATES", "Partner",
-           "Rules", "field_names"]
+__all__ = [
+    "ALLOCATION_POOLS",
+    "DEFAULT_PARTNERS",
+    "DEFAULT_SAVINGS_PRODUCTS",
+    "LABELS",
+    "MONEY_RULES",
+    "WELFARE_TEMPLATES",
+    "Partner",
+    "Rules",
+    "SavingsProduct",
+    "field_names",
+]

@@ -16,11 +16,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
+from sqlalchemy.util import LRUCache
 
 from villagebank.i18n import N_
 from villagebank.ledger.errors import BookError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# One statement cache for every engine of the process (a CLI run or a test opens many books).
+_COMPILED_CACHE: LRUCache = LRUCache(3000)  # noqa: RUF012
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -31,6 +34,7 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     else:
         url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(url, poolclass=NullPool if readonly else None,
+                           execution_options={"compiled_cache": _COMPILED_CACHE},
                            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

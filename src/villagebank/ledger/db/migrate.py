@@ -4,6 +4,7 @@ book written by a newer version of the app."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 from pathlib import Path
 
@@ -24,8 +25,15 @@ def _config() -> Config:
     return cfg
 
 
+@functools.cache
 def script_directory() -> ScriptDirectory:
+    """The revisions shipped with this version (read once per process)."""
     return ScriptDirectory.from_config(_config())
+
+
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    return frozenset(rev.revision for rev in script_directory().walk_revisions())
 
 
 def head_revision() -> str:
@@ -68,8 +76,7 @@ def needs_upgrade(engine: Engine) -> bool:
     head = head_revision()
     if current == head:
         return False
-    known = {rev.revision for rev in script_directory().walk_revisions()}
-    if current is None or current not in known:
+    if current is None or current not in known_revisions():
         raise BookError(
             N_("this book was made by a newer version of villagebank; install the newer version to open it"),
             reason="newer")

@@ -270,7 +270,24 @@ Index("ix_missed_saving_member", missed_saving.c.member_no, missed_saving.c.date
 JOURNAL_TABLES = ("entry", "posting")
 
 __all__ = [
-    "BOOK_FORMAT", "JOURNAL_TABLES", "account", "bank", "book_meta", "entry", "event_log", "member",
-    "member_edit", "member_status", "metadata", "period_lock", "posting", "rules",
-    "loan", "loan_guarantor", "meeting", "receipt", "cash_count", "missed_saving",
+    "BOOK_FORMAT",
+    "JOURNAL_TABLES",
+    "account",
+    "bank",
+    "book_meta",
+    "cash_count",
+    "entry",
+    "event_log",
+    "loan",
+    "loan_guarantor",
+    "meeting",
+    "member",
+    "member_edit",
+    "member_status",
+    "metadata",
+    "missed_saving",
+    "period_lock",
+    "posting",
+    "receipt",
+    "rules",
 ]

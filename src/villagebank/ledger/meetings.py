@@ -1,0 +1,430 @@
+"""The meeting day (วันทำการ): open a meeting, the collection sheet of what each member owes, one
+payment per member per receipt (gap-free receipt numbers), and the close (cash count, missed savings,
+the day's summary, and no back-dating into it afterwards).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, func, select
+
+from villagebank.i18n import N_, lazy
+from villagebank.ledger import accounts as acc
+from villagebank.ledger import cashbook, loans, members, shares
+from villagebank.ledger import journal as j
+from villagebank.ledger.db import schema as s
+from villagebank.ledger.errors import InvalidInput, NotFound, RuleViolation
+from villagebank.ledger.money import ZERO, Money
+from villagebank.ledger.rules import Rules
+from villagebank.ledger.shares import PostFn
+from villagebank.thai import format_amount, format_date
+
+FIRST_DAY = dt.date(1900, 1, 1)
+
+PART_LABELS = {
+    "shares": N_("Shares (savings)"),
+    "entry_fee": N_("Entry fee"),
+    "fine": N_("Fine"),
+    "interest": N_("Loan interest"),
+    "principal": N_("Loan principal"),
+    "savings": N_("Savings"),
+    "partner": N_("Partner fund"),
+}
+
+
+def _b(m: Money | int) -> str:
+    return format_amount(m.satang if isinstance(m, Money) else m)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a member pays in one receipt. Loan amounts are split into interest, then principal."""
+
+    shares: Money = ZERO
+    entry_fee: Money = ZERO
+    fine: Money = ZERO
+    loans: tuple[tuple[int, Money], ...] = ()
+    savings: tuple[tuple[str, Money], ...] = ()
+    partners: tuple[tuple[str, Money], ...] = ()
+
+    @property
+    def total(self) -> Money:
+        return Money(self.shares.satang + self.entry_fee.satang + self.fine.satang
+                     + sum(a.satang for _, a in self.loans) + sum(a.satang for _, a in self.savings)
+                     + sum(a.satang for _, a in self.partners))
+
+
+@dataclass(frozen=True)
+class LoanDue:
+    loan_no: int
+    principal_due: Money
+    interest_due: Money
+    balance: Money
+    overdue: Money
+
+    @property
+    def total(self) -> Money:
+        return self.principal_due + self.interest_due
+
+
+@dataclass(frozen=True)
+class PartnerDue:
+    partner: str
+    name: str
+    amount: Money
+
+
+@dataclass(frozen=True)
+class Dues:
+    """What a member owes at a meeting (the collection sheet row)."""
+
+    member_no: int
+    name: str
+    status: str
+    shares: Money
+    entry_fee: Money
+    fine: Money
+    loans: tuple[LoanDue, ...]
+    partners: tuple[PartnerDue, ...] = ()
+    paid: Money = ZERO  # already paid at this meeting
+    receipts: tuple[int, ...] = ()
+    is_new: bool = False
+
+    @property
+    def total(self) -> Money:
+        return Money(self.shares.satang + self.entry_fee.satang + self.fine.satang
+                     + sum(ld.total.satang for ld in self.loans) + sum(p.amount.satang for p in self.partners))
+
+    @property
+    def has_paid(self) -> bool:
+        return bool(self.receipts)
+
+    def as_parts(self) -> Parts:
+        """Exactly what is due, as a payment (the typical member pays this)."""
+        return Parts(shares=self.shares, entry_fee=self.entry_fee, fine=self.fine,
+                     loans=tuple((ld.loan_no, ld.total) for ld in self.loans if ld.total.satang),
+                     partners=tuple((p.partner, p.amount) for p in self.partners if p.amount.satang))
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    date: dt.date
+    status: str
+    opened_at: str
+    closed_at: str | None
+    summary: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    receipt_no: int
+    entry_seq: int
+    meeting_id: int | None
+    member_no: int | None
+    member_name: str
+    date: dt.date
+    items: tuple[tuple[str, Money], ...]  # (translated label, amount)
+    total: Money
+    printed: int
+    voided_by: int | None = None
+
+
+# --- meetings ---------------------------------------------------------------------------------------
+def _meeting(row) -> Meeting:
+    return Meeting(row.id, row.date, row.status, row.opened_at, row.closed_at,
+                   json.loads(row.summary) if row.summary else {})
+
+
+def get(conn: Connection, meeting_id: int) -> Meeting:
+    row = conn.execute(select(s.meeting).where(s.meeting.c.id == meeting_id)).first()
+    if row is None:
+        raise NotFound(N_("there is no meeting number {id}"), id=meeting_id)
+    return _meeting(row)
+
+
+def open_meeting_row(conn: Connection) -> Meeting | None:
+    row = conn.execute(select(s.meeting).where(s.meeting.c.status == "open")).first()
+    return _meeting(row) if row else None
+
+
+def listing(conn: Connection) -> list[Meeting]:
+    return [_meeting(r) for r in conn.execute(select(s.meeting).order_by(s.meeting.c.date))]
+
+
+def open_meeting(conn: Connection, date: dt.date, *, now: str) -> Meeting:
+    current = open_meeting_row(conn)
+    if current is not None:
+        raise InvalidInput(N_("the meeting of {date} is still open; close it first"), date=format_date(current.date))
+    if conn.execute(select(s.meeting.c.id).where(s.meeting.c.date == date)).first():
+        raise InvalidInput(N_("there is already a meeting on {date}"), date=format_date(date))
+    j.check_open(conn, date)
+    last = conn.execute(select(func.max(s.meeting.c.date))).scalar()
+    if last is not None and date < last:
+        raise InvalidInput(N_("a meeting cannot be dated before the last meeting ({date})"), date=format_date(last))
+    mid = conn.execute(s.meeting.insert().values(date=date, status="open", opened_at=now, summary="")
+                       ).inserted_primary_key[0]
+    return get(conn, mid)
+
+
+def require_open(conn: Connection, meeting_id: int) -> Meeting:
+    m = get(conn, meeting_id)
+    if m.status != "open":
+        raise InvalidInput(N_("the meeting of {date} is closed; nothing more can be recorded in it"),
+                           date=format_date(m.date))
+    return m
+
+
+# --- dues -------------------------------------------------------------------------------------------
+def _fee_paid(conn: Connection) -> set[int]:
+    return set(conn.execute(select(s.posting.c.member_no).where(
+        s.posting.c.account == acc.ENTRY_FEE_INCOME, s.posting.c.member_no.is_not(None))
+        .group_by(s.posting.c.member_no).having(func.sum(s.posting.c.amount) < 0)).scalars())
+
+
+def _with_shares(conn: Connection) -> set[int]:
+    return set(conn.execute(select(s.posting.c.member_no).where(
+        s.posting.c.account == acc.SHARES, s.posting.c.member_no.is_not(None)).distinct()).scalars())
+
+
+def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: int | None = None,
+                     member_nos: list[int] | None = None, partner_dues=None) -> list[Dues]:
+    """What every active member owes at the meeting of ``date`` (member-number order)."""
+    q = select(s.member).where(s.member.c.status.in_(members.ACTIVE_STATUSES), s.member.c.join_date <= date)
+    if member_nos is not None:
+        q = q.where(s.member.c.member_no.in_(member_nos))
+    rows = conn.execute(q.order_by(s.member.c.member_no)).all()
+    states = defaultdict(list)
+    for st in loans.load_states(conn, rules, date, statuses=("disbursed",)):
+        states[st.member_no].append(st)
+    fee_paid = _fee_paid(conn)
+    with_shares = _with_shares(conn)
+    today: dict[int, int] = defaultdict(int)
+    receipts: dict[int, list[int]] = defaultdict(list)
+    paid: dict[int, int] = defaultdict(int)
+    if meeting_id is not None:
+        for r in conn.execute(select(s.receipt).where(s.receipt.c.meeting_id == meeting_id)):
+            receipts[r.member_no].append(r.receipt_no)
+            paid[r.member_no] += r.total
+    for no, amount in conn.execute(
+            select(s.posting.c.member_no, func.sum(s.posting.c.amount))
+            .where(s.posting.c.account == acc.SHARES, s.posting.c.date == date, s.posting.c.member_no.is_not(None))
+            .group_by(s.posting.c.member_no)):
+        today[no] = -int(amount)
+    pdues = partner_dues(conn, rules, date, [r.member_no for r in rows]) if partner_dues else {}
+    out = []
+    for r in rows:
+        is_new = r.member_no not in with_shares
+        target = rules.entry_deposit if is_new else rules.min_saving
+        share_due = max(0, target - today[r.member_no])
+        if share_due % rules.share_value:
+            share_due += rules.share_value - share_due % rules.share_value
+        fee_due = rules.entry_fee if is_new and r.member_no not in fee_paid and not receipts[r.member_no] else 0
+        loan_dues = []
+        for st in states.get(r.member_no, []):
+            loan_dues.append(LoanDue(st.loan_no, st.principal_due, st.interest_due, st.balance, st.overdue))
+        out.append(Dues(r.member_no, f"{r.title}{r.first_name} {r.last_name}".strip(), r.status, Money(share_due),
+                        Money(fee_due), Money(0), tuple(loan_dues), tuple(pdues.get(r.member_no, ())),
+                        Money(paid[r.member_no]), tuple(receipts[r.member_no]), is_new))
+    return out
+
+
+# --- payments ---------------------------------------------------------------------------------------
+def next_receipt_no(conn: Connection) -> int:
+    return (conn.execute(select(func.max(s.receipt.c.receipt_no))).scalar() or 0) + 1
+
+
+def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Parts, date: dt.date, post: PostFn,
+                   meeting_id: int | None = None, account: str = acc.CASH,
+                   check_partner=None) -> tuple[int, int]:
+    """Post one member's payment as one balanced entry with one receipt; returns (receipt_no, entry seq)."""
+    member = members.get(conn, member_no)
+    cashbook.require_money_account(conn, account)
+    if meeting_id is not None:
+        m = require_open(conn, meeting_id)
+        if date != m.date:
+            raise InvalidInput(N_("a payment at the meeting of {meeting} must be dated {meeting}"),
+                               meeting=format_date(m.date))
+    if parts.total.satang <= 0:
+        raise InvalidInput(N_("nothing to record: every amount is zero"), field=N_("Amount"))
+    for label, amount in (("shares", parts.shares), ("entry_fee", parts.entry_fee), ("fine", parts.fine),
+                          *((("principal", a) for _, a in parts.loans)), *((("savings", a) for _, a in parts.savings)),
+                          *((("partner", a) for _, a in parts.partners))):
+        if amount.satang < 0:
+            raise InvalidInput(N_("the amount cannot be negative"), field=PART_LABELS[label])
+    lines: list[j.Line] = []
+    if parts.shares.satang:
+        shares.check_deposit(conn, rules, member, parts.shares, date)
+        lines += [j.cr(acc.SHARES, parts.shares, member_no=member_no)]
+    if parts.entry_fee.satang:
+        lines.append(j.cr(acc.ENTRY_FEE_INCOME, parts.entry_fee, member_no=member_no))
+    if parts.fine.satang:
+        lines.append(j.cr(acc.FINE_INCOME, parts.fine, member_no=member_no))
+    seen_loans: set[int] = set()
+    for loan_no, amount in parts.loans:
+        if loan_no in seen_loans:
+            raise InvalidInput(N_("loan {no} is listed twice"), no=loan_no)
+        seen_loans.add(loan_no)
+        if amount.satang == 0:
+            continue
+        st = loans.get_state(conn, rules, loan_no, date)
+        if st.member_no != member_no:
+            raise InvalidInput(N_("loan {no} belongs to member {owner}, not to member {member}"), no=loan_no,
+                               owner=st.member_no, member=member_no)
+        interest, principal = loans.split_payment(st, amount)
+        lines += loans.repayment_lines(st, interest, principal, account)[1:]
+    for key, amount in parts.savings:
+        if amount.satang == 0:
+            continue
+        product = rules.savings_product(key)
+        if product is None or not product.active:
+            raise NotFound(N_("there is no kind of savings “{key}”"), key=key)
+        if member.status not in members.ACTIVE_STATUSES:
+            raise RuleViolation(N_("member {no} is not an active member ({status})"), rule="status", no=member_no,
+                                status=lazy(members.STATUS_LABELS[member.status]))
+        lines.append(j.cr(acc.savings_account(key), amount, member_no=member_no))
+    for key, amount in parts.partners:
+        if amount.satang == 0:
+            continue
+        partner = rules.partner(key)
+        if partner is None:
+            raise NotFound(N_("there is no partner fund “{key}”"), key=key)
+        if check_partner is not None:
+            check_partner(conn, rules, member, key, amount, date)
+        lines.append(j.cr(acc.partner_payable(key), amount, member_no=member_no))
+    total = parts.total
+    lines.insert(0, j.dr(account, total))
+    receipt_no = next_receipt_no(conn)
+    kind = "meeting_payment" if meeting_id is not None else "payment"
+    posted = post(conn, date=date, kind=kind, lines=lines, member_no=member_no, meeting_id=meeting_id,
+                  receipt_no=receipt_no, loan_no=parts.loans[0][0] if len(parts.loans) == 1 else None)
+    conn.execute(s.receipt.insert().values(receipt_no=receipt_no, entry_seq=posted.seq, meeting_id=meeting_id,
+                                           member_no=member_no, date=date, total=total.satang, printed=0))
+    return receipt_no, posted.seq
+
+
+def receipt_items(conn: Connection, rules: Rules, seq: int) -> list[tuple[str, Money]]:
+    """The receipt's lines in the current language, from the entry's postings."""
+    from villagebank.i18n import _
+
+    items = []
+    for ln in j.entry_lines(conn, seq):
+        if ln.amount >= 0:
+            continue
+        amount = Money(-ln.amount)
+        if ln.account == acc.SHARES:
+            label = _(PART_LABELS["shares"])
+        elif ln.account == acc.ENTRY_FEE_INCOME:
+            label = _(PART_LABELS["entry_fee"])
+        elif ln.account == acc.FINE_INCOME:
+            label = _(PART_LABELS["fine"])
+        elif ln.account == acc.INTEREST_INCOME:
+            label = _("Interest, loan {no}").format(no=ln.loan_no)
+        elif ln.account == acc.LOANS:
+            label = _("Principal, loan {no}").format(no=ln.loan_no)
+        elif ln.account.startswith("savings:"):
+            p = rules.savings_product(ln.account.split(":", 1)[1])
+            label = p.name if p else ln.account
+        elif ln.account.startswith("payable:"):
+            p = rules.partner(ln.account.split(":", 1)[1])
+            label = p.name if p else ln.account
+        else:
+            label = ln.account
+        items.append((label, amount))
+    return items
+
+
+def get_receipt(conn: Connection, rules: Rules, receipt_no: int) -> Receipt:
+    r = conn.execute(select(s.receipt).where(s.receipt.c.receipt_no == receipt_no)).first()
+    if r is None:
+        raise NotFound(N_("there is no receipt number {no}"), no=receipt_no)
+    name = ""
+    if r.member_no is not None:
+        name = members.get(conn, r.member_no).full_name
+    voided = j.reversed_by(conn, r.entry_seq)
+    return Receipt(r.receipt_no, r.entry_seq, r.meeting_id, r.member_no, name, r.date,
+                   tuple(receipt_items(conn, rules, r.entry_seq)), Money(r.total), r.printed, voided)
+
+
+def receipts_of(conn: Connection, rules: Rules, meeting_id: int | None = None, member_no: int | None = None) -> list[Receipt]:
+    q = select(s.receipt.c.receipt_no).order_by(s.receipt.c.receipt_no)
+    if meeting_id is not None:
+        q = q.where(s.receipt.c.meeting_id == meeting_id)
+    if member_no is not None:
+        q = q.where(s.receipt.c.member_no == member_no)
+    return [get_receipt(conn, rules, no) for no in conn.execute(q).scalars()]
+
+
+# --- close --------------------------------------------------------------------------------------------
+def day_totals(conn: Connection, date: dt.date) -> dict[str, int]:
+    """Totals of the day per kind of money (the counters): satang, positive = received."""
+    rows = conn.execute(
+        select(s.posting.c.account, s.entry.c.kind, func.sum(s.posting.c.amount))
+        .select_from(s.posting.join(s.entry, s.entry.c.seq == s.posting.c.entry_seq))
+        .where(s.posting.c.date == date).group_by(s.posting.c.account, s.entry.c.kind)).all()
+    totals: dict[str, int] = defaultdict(int)
+    for account, kind, amount in rows:
+        amount = int(amount)
+        if account == acc.SHARES:
+            totals["shares"] += -amount
+        elif account == acc.LOANS:
+            totals["loans_out" if kind == "loan_disburse" else "principal"] += amount if kind == "loan_disburse" \
+                else -amount
+        elif account == acc.INTEREST_INCOME:
+            totals["interest"] += -amount
+        elif account == acc.ENTRY_FEE_INCOME:
+            totals["entry_fees"] += -amount
+        elif account == acc.FINE_INCOME:
+            totals["fines"] += -amount
+        elif account.startswith("savings:") or (account.startswith("payable:") and account not in (acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS)):
+            totals[account] += -amount
+        elif account.startswith("expense:"):
+            totals["expenses"] += amount
+        elif account == acc.CASH:
+            totals["cash_in" if amount > 0 else "cash_out"] += abs(amount)
+    return dict(totals)
+
+
+def close_meeting(conn: Connection, rules: Rules, meeting_id: int, *, counts: dict[int, int] | None, reason: str,
+                  now: str, by: str, post: PostFn) -> Meeting:
+    m = require_open(conn, meeting_id)
+    count = None
+    if counts is not None:
+        count = cashbook.record_count(conn, date=m.date, counts=counts, reason=reason, now=now, by=by, post=post,
+                                      meeting_id=meeting_id)
+    lifted = shares.lift_expired_suspensions(conn, m.date, now=now)
+    outcomes = shares.apply_misses(conn, rules, meeting_id, m.date, now=now, post=post)
+    paid = conn.execute(select(func.count(func.distinct(s.receipt.c.member_no))).where(
+        s.receipt.c.meeting_id == meeting_id)).scalar() or 0
+    summary = {
+        "totals": day_totals(conn, m.date),
+        "receipts": conn.execute(select(func.count()).select_from(s.receipt).where(
+            s.receipt.c.meeting_id == meeting_id)).scalar() or 0,
+        "members_paid": paid,
+        "missed": [o.member_no for o in outcomes],
+        "suspended": [o.member_no for o in outcomes if o.new_status == "suspended"],
+        "terminated": [o.member_no for o in outcomes if o.new_status == "terminated"],
+        "suspension_lifted": lifted,
+        "cash_book": cashbook.balance_of(conn, acc.CASH, m.date).satang,
+        "cash_counted": count.counted.satang if count else None,
+        "cash_difference": count.difference.satang if count else None,
+    }
+    previous = conn.execute(select(func.max(s.period_lock.c.end)).where(
+        s.period_lock.c.kind == "meeting", s.period_lock.c.unlocked_at.is_(None))).scalar()
+    start = previous + dt.timedelta(days=1) if previous else FIRST_DAY
+    if start <= m.date:
+        conn.execute(s.period_lock.insert().values(start=start, end=m.date, kind="meeting", locked_at=now,
+                                                   locked_by=by, reason=f"meeting {meeting_id}"))
+    conn.execute(s.meeting.update().where(s.meeting.c.id == meeting_id).values(
+        status="closed", closed_at=now, summary=json.dumps(summary)))
+    return get(conn, meeting_id)
+
+
+def lazy_label(key: str) -> str:
+    return lazy(PART_LABELS[key])
+
+

@@ -1,0 +1,69 @@
+"""The meeting day: open, collection sheet, payments with gap-free receipts, close and lock."""
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import START, member_values
+from villagebank.ledger import InvalidInput, Money, PeriodLocked
+from villagebank.ledger.meetings import Parts
+
+
+def baht(n):
+    return Money.baht(n)
+
+
+def test_a_whole_meeting_day(saving_book, clock):
+    book = saving_book
+    clock.set(dt.date(2025, 5, 3))
+    book.add_member(member_values("สมาชิกใหม่", join=dt.date(2025, 5, 3)))
+    m = book.open_meeting()
+    with pytest.raises(InvalidInput):
+        book.open_meeting(dt.date(2025, 5, 4))  # one open meeting at a time
+    sheet = book.collection_sheet(m.id)
+    assert len(sheet) == 11 and not any(d.has_paid for d in sheet)
+    new = sheet[-1]
+    assert new.is_new and new.total == baht(120)
+    first = book.receipts()[-1].receipt_no
+    for d in sheet[:6]:
+        book.pay(d.member_no, meeting_id=m.id)
+    book.pay(7, Parts(shares=baht(50)), meeting_id=m.id)  # more than the minimum
+    sheet = book.collection_sheet(m.id)
+    assert [d.member_no for d in sheet if not d.has_paid] == [8, 9, 10, 11]
+    receipts = [r.receipt_no for r in book.receipts(meeting_id=m.id)]
+    assert receipts == list(range(first + 1, first + 8))
+    with pytest.raises(InvalidInput):
+        book.pay(8, meeting_id=m.id, date=dt.date(2025, 5, 2))
+    closed = book.close_meeting(m.id, counts={100000: 1, 50000: 1, 10000: 1, 1000: 1}, reason="")
+    s = closed.summary
+    assert s["receipts"] == 7 and s["members_paid"] == 7
+    assert s["totals"]["shares"] == 6 * 1000 + 5000 and s["missed"] == [8, 9, 10]
+    assert s["cash_difference"] == 0
+    with pytest.raises(InvalidInput):
+        book.pay(8, meeting_id=m.id)
+    with pytest.raises(PeriodLocked):
+        book.deposit(8, baht(10), date=dt.date(2025, 5, 3))
+    with pytest.raises(PeriodLocked):
+        book.cash_out(baht(1), "office", "ย้อนหลัง", date=dt.date(2025, 4, 20))
+    book.deposit(8, baht(10), date=dt.date(2025, 5, 4))  # after the meeting: a new day
+    assert book.verify().ok
+
+
+def test_meeting_dates_move_forward(saving_book):
+    with pytest.raises(InvalidInput):
+        saving_book.open_meeting(dt.date(2025, 4, 3))  # already held
+    with pytest.raises(PeriodLocked):
+        saving_book.open_meeting(dt.date(2025, 3, 20))  # inside the closed months
+
+
+def test_receipt_reprints_are_copies(saving_book):
+    r = saving_book.receipts()[0]
+    assert saving_book.mark_receipt_printed(r.receipt_no) is False
+    assert saving_book.mark_receipt_printed(r.receipt_no) is True
+
+
+def test_a_member_who_joined_today_and_paid_nothing_is_not_a_miss(book, clock):
+    book.add_member(member_values("ก", join=START))
+    m = book.open_meeting(START)
+    closed = book.close_meeting(m.id)
+    assert closed.summary["missed"] == []
