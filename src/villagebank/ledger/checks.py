@@ -46,7 +46,7 @@ def book_problems(conn: Connection) -> list[Problem]:
         if (status == "disbursed") != (seq is not None):
             out.append(_p(None, "loan_status", N_("loan {loan} is marked {status} but its payout entry does not "
                                                   "agree"), loan=loan_no, status=status))
-    for member_no, account, bal in q(
+    for member_no, account, _balance in q(
             "SELECT member_no, account, SUM(amount) FROM posting WHERE member_no IS NOT NULL AND "
             "(account = 'shares' OR account LIKE 'savings:%') GROUP BY member_no, account HAVING SUM(amount) > 0"):
         out.append(_p(None, "negative_balance", N_("member {member} has a negative balance on {account}"),

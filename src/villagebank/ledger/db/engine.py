@@ -23,7 +23,7 @@ from villagebank.ledger.errors import BookError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # One statement cache for every engine of the process (a CLI run or a test opens many books).
-_COMPILED_CACHE: LRUCache = LRUCache(3000)  # noqa: RUF012
+_COMPILED_CACHE: LRUCache = LRUCache(3000)
 BUSY_TIMEOUT_MS = 5000
 
 
