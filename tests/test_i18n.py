@@ -52,3 +52,12 @@ def test_default_language_is_thai_unless_the_system_says_english(monkeypatch):
     assert language_from_environment() == "en"
     monkeypatch.setenv("LANG", "th_TH.UTF-8")
     assert language_from_environment() == "th"
+
+
+def test_no_literal_is_translated_inside_an_f_string():
+    """Babel cannot see ``_("...")`` inside an f-string, so such text would stay untranslated."""
+    src = paths.resources_dir().parent / "src"
+    offenders = [f"{p.relative_to(src)}:{n}" for p in src.rglob("*.py")
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+                 if re.search(r"\{_\(\s*[\"']", line)]
+    assert not offenders, offenders

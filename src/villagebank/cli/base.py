@@ -200,6 +200,12 @@ def _log_crash() -> str:
         return "-"
 
 
+def kv(*pairs: object) -> str:
+    """``kv(N_("Bank"), name, N_("Place"), place)`` → "ธนาคาร: …  สถานที่: …" (labels translated here)."""
+    items = list(pairs)
+    return "  ".join(f"{_(str(items[i]))}: {items[i + 1]}" for i in range(0, len(items), 2))
+
+
 def print_table(headers: list[str], rows: list[list[Any]], right: set[int] | None = None) -> None:
     """A plain text table (display widths account for Thai combining marks)."""
     right = right or set()

@@ -12,10 +12,11 @@ from villagebank.cli.base import (
     book_path,
     command,
     err,
+    kv,
     open_existing,
     out,
 )
-from villagebank.i18n import _
+from villagebank.i18n import N_, _
 
 
 @command("init")
@@ -87,13 +88,13 @@ def _add_info(sub: argparse._SubParsersAction) -> None:
 def cmd_info(args: argparse.Namespace) -> int:
     with open_existing(args, readonly=True) as book:
         bank = book.bank()
-        out(f"{_('Bank')}: {bank.name}")
+        out(kv(N_("Bank"), bank.name))
         if bank.place():
-            out(f"{_('Place')}: {bank.place()}")
-        out(f"{_('Book file')}: {book.path}")
-        out(f"{_('Members')}: {len(book.members())}")
-        out(f"{_('Entries')}: {book.entry_count()}")
-        out(f"{_('Last entry')}: {book.anchor() or '-'}")
+            out(kv(N_("Place"), bank.place()))
+        out(kv(N_("Book file"), book.path))
+        out(kv(N_("Members"), len(book.members())))
+        out(kv(N_("Entries"), book.entry_count()))
+        out(kv(N_("Last entry"), book.anchor() or "-"))
     return EXIT_OK
 
 
@@ -123,7 +124,8 @@ def cmd_rules_show(args: argparse.Namespace) -> int:
             value = format_amount(value)
         elif value is None:
             value = _("(no limit)")
-        out(f"{name:36} {value}    # {_(LABELS.get(name, name))}")
+        label = _(LABELS.get(name, name))
+        out(f"{name:36} {value}    # {label}")
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from villagebank.cli.base import EXIT_OK, arg_date, command, open_existing, out, print_table
+from villagebank.cli.base import EXIT_OK, arg_date, command, kv, open_existing, out, print_table
 from villagebank.i18n import _
 
 _TEXT_FIELDS = ("title", "first-name", "last-name", "citizen-id", "sex", "house-no", "moo", "tambon", "amphoe",
@@ -95,11 +95,12 @@ def cmd_show(args: argparse.Namespace) -> int:
             value = format_date(value)
         elif isinstance(value, bool):
             value = _("yes") if value else _("no")
-        out(f"{_(label)}: {value}")
+        out(kv(label, value))
     if history:
         out(_("Status history:"))
         for h in history:
-            out(f"  {format_date(h.date)}  {_(STATUS_LABELS.get(h.status, h.status))}  {reason_text(h.reason)}")
+            status = _(STATUS_LABELS.get(h.status, h.status))
+            out(f"  {format_date(h.date)}  {status}  {reason_text(h.reason)}")
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from villagebank.cli.base import (
     arg_money,
     arg_month,
     command,
+    kv,
     open_existing,
     out,
     print_table,
@@ -29,7 +30,8 @@ def print_receipt(r) -> None:
         no=r.receipt_no, date=format_date(r.date), member=r.member_no, name=r.member_name))
     for label, amount in r.items:
         out(f"    {label:40} {_m(amount):>14}")
-    out(f"    {_('Total'):40} {_m(r.total):>14}")
+    total = _("Total")
+    out(f"    {total:40} {_m(r.total):>14}")
 
 
 def _pairs(items: list[str] | None, key_type=str) -> tuple:
@@ -278,11 +280,11 @@ def cmd_loan_show(args: argparse.Namespace) -> int:
         st = book.loan(args.loan_no, as_of)
         plan = book.loan_schedule(args.loan_no)
     out(_("Loan {no}: member {member} {name}").format(no=st.loan_no, member=st.member_no, name=st.borrower))
-    out(f"  {_('Amount')}: {_m(st.principal)}  {_('Installments')}: {st.term_months}  "
-        f"{_('Interest per month (%)')}: {st.rate_pct}  {_('Status')}: {_(STATUS_LABELS[st.status])}")
-    out(f"  {_('Guarantors')}: {', '.join(str(g) for g in st.guarantors)}")
-    out(f"  {_('Balance')}: {_m(st.balance)}  {_('Interest due')}: {_m(st.interest_due)}  "
-        f"{_('Overdue')}: {_m(st.overdue)}")
+    out("  " + kv(N_("Amount"), _m(st.principal), N_("Installments"), st.term_months,
+                  N_("Interest per month (%)"), st.rate_pct, N_("Status"), _(STATUS_LABELS[st.status])))
+    out("  " + kv(N_("Guarantors"), ", ".join(str(g) for g in st.guarantors)))
+    out("  " + kv(N_("Balance"), _m(st.balance), N_("Interest due"), _m(st.interest_due), N_("Overdue"),
+                  _m(st.overdue)))
     print_table([_("No."), _("Due date"), _("Principal"), _("Interest"), _("Total"), _("Balance")],
                 [[i.number, format_date(i.due_date), _m(i.principal), _m(i.interest), _m(i.total),
                   _m(i.balance_after)] for i in plan], right={0, 2, 3, 4, 5})

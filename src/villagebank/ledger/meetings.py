@@ -316,12 +316,10 @@ def receipt_items(conn: Connection, rules: Rules, seq: int) -> list[tuple[str, M
         if ln.amount >= 0:
             continue
         amount = Money(-ln.amount)
-        if ln.account == acc.SHARES:
-            label = _(PART_LABELS["shares"])
-        elif ln.account == acc.ENTRY_FEE_INCOME:
-            label = _(PART_LABELS["entry_fee"])
-        elif ln.account == acc.FINE_INCOME:
-            label = _(PART_LABELS["fine"])
+        simple = {acc.SHARES: "shares", acc.ENTRY_FEE_INCOME: "entry_fee", acc.FINE_INCOME: "fine"}
+        if ln.account in simple:
+            msgid = PART_LABELS[simple[ln.account]]
+            label = _(msgid)
         elif ln.account == acc.INTEREST_INCOME:
             label = _("Interest, loan {no}").format(no=ln.loan_no)
         elif ln.account == acc.LOANS:

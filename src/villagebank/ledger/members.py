@@ -155,7 +155,8 @@ def reason_text(stored: str) -> str:
                     with contextlib.suppress(ValueError):
                         v = format_date(dt.date.fromisoformat(v))
                 params[k] = v
-            return _(data["t"]).format(**params)
+            template = data["t"]
+            return _(template).format(**params)
         except (ValueError, KeyError, TypeError):
             return stored
     return _(stored)
