@@ -10,7 +10,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from villagebank.ledger import Book, FixedClock, create_book
+from dataclasses import replace
+
+from villagebank.i18n import N_
+from villagebank.ledger import Book, BookError, FixedClock, Money, create_book, open_book
 
 BANK = {
     "name": "ธนาคารหมู่บ้านบ้านดอนแก้ว",
@@ -69,18 +72,143 @@ def member_values(rng: random.Random, join_date: dt.date, used_ids: set[str]) ->
 
 def create_demo_book(path: Path | str, *, members: int = 40, seed: int = 2568,
                      start: dt.date = dt.date(2024, 7, 3), until: dt.date | None = None) -> Book:
-    """A new book with ``members`` members who joined at the bank's founding meeting on ``start``."""
+    """A new book: ``members`` members join at the founding meeting on ``start``; monthly meetings follow
+    until ``until`` (default today) with savings, loans with guarantors, a few misses and late payers,
+    expenses, bank deposits and a cash count at every close."""
+    path = Path(path)
+    if path.exists():
+        raise BookError(N_("a file already exists at {path}; choose another name"), reason="exists", path=str(path))
     rng = random.Random(seed)
     clock = FixedClock(start)
-    book = create_book(path, user="demo", clock=clock, **BANK)
-    used: set[str] = set()
-    for _ in range(members):
-        book.add_member(member_values(rng, start, used))
-    populate_activity(book, rng, start, until or dt.date.today())
-    book.clock = type(clock).__mro__[1]()  # back to the system clock for interactive use
-    return book
+    building = path.with_name(path.name + ".building")
+    for leftover in path.parent.glob(building.name + "*"):
+        leftover.unlink()
+    book = create_book(building, user="demo", clock=clock, **BANK)
+    try:
+        used: set[str] = set()
+        for _ in range(members):
+            book.add_member(member_values(rng, start, used))
+        populate_activity(book, clock, rng, start, until or dt.date.today(), used)
+    finally:
+        book.close()
+    building.replace(path)  # the demo appears whole or not at all
+    for leftover in path.parent.glob(building.name + "*"):
+        leftover.unlink()
+    return open_book(path)
 
 
-def populate_activity(book: Book, rng: random.Random, start: dt.date, until: dt.date) -> None:
-    """Monthly meetings from ``start`` to ``until`` (added as the ledger gains the four books)."""
-    return None
+def cash_counts(amount: Money) -> dict[int, int]:
+    """Notes and coins making up ``amount`` (largest first), as a cash count."""
+    from villagebank.ledger.cashbook import DENOMINATIONS
+
+    left = amount.satang
+    counts = {}
+    for denom in DENOMINATIONS:
+        counts[denom], left = divmod(left, denom)
+    return {d: n for d, n in counts.items() if n}
+
+
+def populate_activity(book: Book, clock: FixedClock, rng: random.Random, start: dt.date, until: dt.date,
+                      used: set[str]) -> None:
+    """Monthly meetings from ``start`` up to ``until``."""
+    from villagebank.ledger.loans import LoanRefused
+    from villagebank.ledger.periods import add_months
+
+    stops_saving = {7}  # misses three meetings in a row in 2025: membership ends
+    late_payer = None  # a borrower who stops paying in the last two months: overdue
+    forgetful = {13}  # misses twice in a year: loans suspended
+    meetings = []
+    d = start
+    while d <= until:
+        meetings.append(d)
+        d = add_months(d, 1)
+    for i, day in enumerate(meetings):
+        clock.set(day)
+        last_two = i >= len(meetings) - 2
+        if day.month == 7 and day.year > start.year:  # the annual meeting takes new members
+            for _ in range(rng.randint(2, 4)):
+                book.add_member(member_values(rng, day, used))
+        meeting = book.open_meeting(day)
+        if i == len(meetings) - 2:
+            late_payer = next((st.member_no for st in book.loans(day, statuses=("disbursed",))
+                               if st.disbursed_date and st.disbursed_date <= add_months(day, -3)), None)
+        for dues in book.collection_sheet(meeting.id):
+            no = dues.member_no
+            if no in stops_saving and dt.date(2025, 3, 1) <= day <= dt.date(2025, 5, 31):
+                continue
+            if no in forgetful and day in (dt.date(2025, 2, 3), dt.date(2025, 9, 3)):
+                continue
+            parts = dues.as_parts()
+            if rng.random() < 0.25 and not dues.is_new and dues.status in ("active", "suspended"):
+                extra = Money(rng.choice((1000, 2000, 4000, 9000, 19000)) * 10)
+                parts = replace(parts, shares=parts.shares + extra)
+            if no == late_payer and last_two and parts.loans:
+                parts = replace(parts, loans=())
+            if parts.total.satang:
+                book.pay(no, parts, meeting_id=meeting.id)
+        if i >= 3:
+            _lend(book, rng, day, LoanRefused)
+        if rng.random() < 0.8:
+            _expense(book, Money(rng.randint(5, 15) * 1000), "meeting", "ค่าน้ำดื่มและอาหารว่างวันทำการ")
+        if day.month in (1, 7):
+            _expense(book, Money(rng.randint(10, 40) * 1000), "office", "ค่าสมุดบัญชีและเครื่องเขียน")
+        if day.month in (6, 12):
+            book.cash_in(Money(rng.randint(2000, 9000)), "bank_interest", "ดอกเบี้ยเงินฝาก ธ.ก.ส.",
+                         account="bank:main")
+        cash = book.cash_balance()
+        limit = book.rules.cash_holding_limit or 0
+        if limit and cash.satang > limit:
+            book.transfer(Money((cash.satang - limit // 2) // 100000 * 100000), "cash", "bank:main",
+                          "นำเงินฝากธนาคาร")
+        book.close_meeting(meeting.id, cash_counts(book.cash_balance()))
+
+
+def _ensure_cash(book: Book, amount: Money) -> None:
+    """Withdraw from the bank account what the cash box lacks for a payment."""
+    short = amount - book.cash_balance()
+    if short.satang > 0:
+        rounded = Money(-(-short.satang // 100000) * 100000)  # whole thousands when the bank has them
+        available = book.cash_balance("bank:main").floor_to(100)  # whole baht
+        if available.satang:
+            book.transfer(min(rounded, available), "bank:main", "cash", "ถอนเงินจากธนาคาร")
+
+
+def _expense(book: Book, amount: Money, category: str, text: str) -> None:
+    _ensure_cash(book, amount)
+    if book.cash_balance() >= amount:
+        book.cash_out(amount, category, text)
+
+
+def _lend(book: Book, rng: random.Random, day: dt.date, refused: type[Exception]) -> None:
+    """One to three members borrow at the meeting, with two guarantors each."""
+    active = [m.member_no for m in book.members(statuses=("active",))]
+    borrowing = {st.member_no for st in book.loans(day) if st.is_open}
+    candidates = [no for no in active if no not in borrowing]
+    rng.shuffle(candidates)
+    for borrower in candidates[: rng.randint(1, 3)]:
+        if book.loan_eligibility(borrower, day):
+            continue
+        amount = Money(rng.choice((2000, 3000, 5000, 8000, 10000)) * 100)
+        held = book.cash_held(day)
+        if amount > held:
+            amount = Money(held.satang // 100000 * 100000)
+        if amount.satang < 100000:
+            return
+        others = [no for no in active if no != borrower]
+        rng.shuffle(others)
+        pair = next(([a, b] for a, b in zip(others[::2], others[1::2], strict=False)
+                     if not book.guarantor_problems(borrower, [a, b], amount, day)), None)
+        if pair is None:
+            continue
+        try:
+            no = book.apply_loan(borrower, amount, rng.choice((6, 10, 12)), pair,
+                                 purpose=rng.choice(("ทุนทำนา", "ซื้อปุ๋ยและเมล็ดพันธุ์", "ลงทุนค้าขาย",
+                                                     "ซ่อมแซมบ้าน", "ค่าเล่าเรียนบุตร")))
+        except refused:
+            continue
+        book.approve_loan(no)
+        _ensure_cash(book, amount)
+        if book.cash_balance() >= amount:
+            book.disburse_loan(no)
+        else:
+            book.cancel_loan(no, "เงินสดไม่พอจ่าย")

@@ -23,8 +23,16 @@ def rules_of(exc: LoanRefused) -> set[str]:
 
 @pytest.fixture
 def lending_book(saving_book, clock):
+    """Interest to the satang here, so the hand-computed figures show every step."""
     clock.set(APR10)
+    saving_book.set_rules(saving_book.rules.replace(interest_rounding=1), "ทดสอบ")
     return saving_book
+
+
+def test_interest_is_rounded_to_whole_baht_by_default(saving_book, clock):
+    clock.set(APR10)
+    plan = saving_book.preview_schedule(baht(1000), 3, date=APR10)
+    assert [i.interest for i in plan] == [baht(10), baht(7), baht(3)]
 
 
 def test_membership_age_at_the_limit_passes_one_month_short_is_refused(saving_book, clock, english):
@@ -252,3 +260,16 @@ def test_reversing_a_repayment_reopens_what_was_owed(lending_book):
     assert st.status == "disbursed" and st.balance == baht(300)
     assert book.receipt(r.receipt_no).voided_by is not None
     assert book.verify().ok
+
+
+def test_a_former_member_who_owes_a_loan_still_repays_at_meetings(lending_book, clock):
+    book = lending_book
+    no = book.apply_loan(1, baht(600), 6, [2, 3])
+    book.approve_loan(no)
+    book.disburse_loan(no)
+    for d in (dt.date(2025, 5, 3), dt.date(2025, 6, 3), dt.date(2025, 7, 3)):
+        meeting_day(book, clock, d, pay={1: Parts(loans=((no, book.loan(no, d).due_now),))})
+    assert book.member(1).status == "terminated"
+    clock.set(dt.date(2025, 8, 3))
+    dues = book.dues(1, date=dt.date(2025, 8, 3))
+    assert dues.shares == Money(0) and dues.loans and not dues.is_new

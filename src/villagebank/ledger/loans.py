@@ -63,9 +63,10 @@ def _b(m: Money | int) -> str:
     return format_amount(m.satang if isinstance(m, Money) else m)
 
 
-def interest_for(base: int, rate_pct: Decimal) -> int:
-    """One month's interest in satang, rounded half up to the satang."""
-    return int((Decimal(base) * rate_pct / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def interest_for(base: int, rate_pct: Decimal, unit: int = 1) -> int:
+    """One month's interest in satang, rounded half up to a multiple of ``unit`` satang."""
+    units = (Decimal(base) * rate_pct / 100 / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return int(units) * unit
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def schedule(principal: Money, term: int, rate_pct: Decimal, method: str, disbur
     out = []
     for k, p in enumerate(parts, start=1):
         base = principal.satang if method == "flat" else balance
-        interest = interest_for(base, rate_pct)
+        interest = interest_for(base, rate_pct, rules.interest_rounding)
         balance -= p
         out.append(Installment(k, due_date(disbursed, k, rules.meeting_day, meeting_dates), Money(p), Money(interest),
                                Money(balance)))
@@ -196,7 +197,7 @@ def compute_state(row, guarantors: tuple[int, ...], borrower: str, payments: lis
         owed = row.principal - paid_through(start_month) if k > 1 else row.principal
         if owed <= 0:
             break
-        amount = interest_for(row.principal if row.method == "flat" else owed, rate)
+        amount = interest_for(row.principal if row.method == "flat" else owed, rate, rules.interest_rounding)
         interest_sched.append(amount)
         if k <= periods:
             interest_accrued += amount

@@ -194,13 +194,15 @@ def _with_shares(conn: Connection) -> set[int]:
 def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: int | None = None,
                      member_nos: list[int] | None = None, partner_dues=None) -> list[Dues]:
     """What every active member owes at the meeting of ``date`` (member-number order)."""
-    q = select(s.member).where(s.member.c.status.in_(members.ACTIVE_STATUSES), s.member.c.join_date <= date)
-    if member_nos is not None:
-        q = q.where(s.member.c.member_no.in_(member_nos))
-    rows = conn.execute(q.order_by(s.member.c.member_no)).all()
     states = defaultdict(list)
     for st in loans.load_states(conn, rules, date, statuses=("disbursed",)):
         states[st.member_no].append(st)
+    # Active members save; a former member who still owes a loan keeps repaying it at meetings.
+    q = select(s.member).where(s.member.c.join_date <= date,
+                               s.member.c.status.in_(members.ACTIVE_STATUSES) | s.member.c.member_no.in_(list(states)))
+    if member_nos is not None:
+        q = q.where(s.member.c.member_no.in_(member_nos))
+    rows = conn.execute(q.order_by(s.member.c.member_no)).all()
     fee_paid = _fee_paid(conn)
     with_shares = _with_shares(conn)
     today: dict[int, int] = defaultdict(int)
@@ -218,8 +220,9 @@ def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: 
     pdues = partner_dues(conn, rules, date, [r.member_no for r in rows]) if partner_dues else {}
     out = []
     for r in rows:
-        is_new = r.member_no not in with_shares
-        target = rules.entry_deposit if is_new else rules.min_saving
+        saving = r.status in members.ACTIVE_STATUSES
+        is_new = saving and r.member_no not in with_shares
+        target = (rules.entry_deposit if is_new else rules.min_saving) if saving else 0
         share_due = max(0, target - today[r.member_no])
         if share_due % rules.share_value:
             share_due += rules.share_value - share_due % rules.share_value

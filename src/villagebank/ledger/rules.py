@@ -36,6 +36,7 @@ LABELS: dict[str, str] = {
     "loan_rate_monthly_pct": N_("Loan interest per month (%)"),
     "loan_method": N_("Loan repayment method"),
     "installment_rounding": N_("Installments rounded to"),
+    "interest_rounding": N_("Monthly interest rounded to the nearest"),
     "max_loan_term_months": N_("Longest loan term (months)"),
     "max_loan_amount": N_("Largest loan"),
     "guarantors_required": N_("Guarantors per loan"),
@@ -155,6 +156,7 @@ class Rules:
     loan_rate_monthly_pct: Decimal = Decimal("1")
     loan_method: str = "declining"  # "declining" | "flat"
     installment_rounding: int = 100  # satang: whole baht
+    interest_rounding: int = 100  # satang: each month's interest to the nearest baht (practice)
     max_loan_term_months: int | None = None
     max_loan_amount: int | None = None
     guarantors_required: int = 2
@@ -208,7 +210,8 @@ class Rules:
             out.append(InvalidInput(template, field=LABELS.get(name, name), **params))
 
         positive = ("share_value", "suspension_months", "terminate_after_consecutive_misses",
-                    "guarantors_required", "suspend_after_misses", "installment_rounding", "rounding_unit")
+                    "guarantors_required", "suspend_after_misses", "installment_rounding", "rounding_unit",
+                    "interest_rounding")
         for name in positive:
             if getattr(self, name) < 1:
                 bad(name, N_("must be at least {min}"), min=1)
@@ -370,7 +373,7 @@ def _partner(data: dict[str, Any]) -> Partner:
 # Rules whose values are money (satang) — shown and typed in baht.
 MONEY_RULES = frozenset({
     "share_value", "min_saving", "entry_deposit", "entry_fee", "max_deposit_per_meeting", "max_total_shares",
-    "fine_per_miss", "installment_rounding", "max_loan_amount", "cash_holding_limit", "welfare_childbirth",
+    "fine_per_miss", "installment_rounding", "interest_rounding", "max_loan_amount", "cash_holding_limit", "welfare_childbirth",
     "welfare_hospital_per_night", "welfare_hospital_yearly_cap",
 })
 
