@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from villagebank.i18n import N_
 from villagebank.ledger import Book, BookError, FixedClock, Money, create_book, open_book
