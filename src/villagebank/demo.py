@@ -85,8 +85,12 @@ def create_demo_book(path: Path | str, *, members: int = 40, seed: int = 2568,
     book = create_book(building, user="demo", clock=clock, **BANK)
     try:
         used: set[str] = set()
-        for _ in range(members):
-            book.add_member(member_values(rng, start, used))
+        roles = ("ประธาน", "รองประธาน", "เหรัญญิก", "เลขานุการ", "กรรมการ")
+        for i in range(members):
+            values = member_values(rng, start, used)
+            if i < len(roles):
+                values["committee_role"] = roles[i]
+            book.add_member(values)
         populate_activity(book, clock, rng, start, until or dt.date.today(), used)
     finally:
         book.close()
@@ -145,6 +149,12 @@ def populate_activity(book: Book, clock: FixedClock, rng: random.Random, start: 
                 parts = replace(parts, loans=())
             if parts.total.satang:
                 book.pay(no, parts, meeting_id=meeting.id)
+        if day.month == 2 and book.owed_payouts():
+            for no, amount in book.owed_payouts():
+                _ensure_cash(book, amount)
+                book.pay_payout(no)
+        if i >= 6 and rng.random() < 0.4:
+            _welfare_claim(book, rng, day)
         if i >= 3:
             _lend(book, rng, day, LoanRefused)
         if rng.random() < 0.8:
@@ -159,7 +169,24 @@ def populate_activity(book: Book, clock: FixedClock, rng: random.Random, start: 
         if limit and cash.satang > limit:
             book.transfer(Money((cash.satang - limit // 2) // 100000 * 100000), "cash", "bank:main",
                           "นำเงินฝากธนาคาร")
-        book.close_meeting(meeting.id, cash_counts(book.cash_balance()))
+        counts = cash_counts(book.cash_balance())
+        exact = sum(d * n for d, n in counts.items()) == book.cash_balance().satang
+        book.close_meeting(meeting.id, counts, "" if exact else "เศษสตางค์ที่ไม่มีเหรียญ")
+        if day.month == 1 and day.year > start.year and not book.close_blockers(day.year - 1):
+            book.close_year(day.year - 1)  # the annual close, after the January meeting
+
+
+def _welfare_claim(book: Book, rng: random.Random, day: dt.date) -> None:
+    """Now and then a member claims a benefit from the welfare fund (when the schedule allows it)."""
+    candidates = [m.member_no for m in book.members(statuses=("active",))]
+    no = rng.choice(candidates)
+    case, nights = rng.choice((("childbirth", None), ("hospital", rng.randint(1, 6))))
+    assessment = book.assess_claim(no, case, day, nights=nights)
+    if assessment.problems or not assessment.entitled.satang:
+        return
+    _ensure_cash(book, assessment.entitled)
+    if book.cash_balance() >= assessment.entitled:
+        book.welfare_claim(no, case, day, nights=nights, note="ใบรับรองแพทย์แนบ")
 
 
 def _ensure_cash(book: Book, amount: Money) -> None:

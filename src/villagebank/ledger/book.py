@@ -395,10 +395,12 @@ from villagebank.ledger.commands import (  # noqa: E402 - the mixins need BookBa
     LoanCommands,
     MeetingCommands,
     ShareCommands,
+    WelfareCommands,
+    YearEndCommands,
 )
 
 
-class Book(ShareCommands, LoanCommands, CashCommands, MeetingCommands, BookBase):
+class Book(ShareCommands, LoanCommands, CashCommands, MeetingCommands, YearEndCommands, WelfareCommands, BookBase):
     """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
 
     def __enter__(self) -> Book:

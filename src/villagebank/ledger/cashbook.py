@@ -43,6 +43,13 @@ KIND_LABELS = {
     "former_member_payout": N_("Paid to a former member"),
     "reversal": N_("Correction"),
     "opening": N_("Opening balance"),
+    "fund_in": N_("Money received into a fund"),
+    "year_close": N_("Year-end close"),
+    "year_reopen": N_("Year-end close reversed"),
+    "dividend_to_shares": N_("Year-end payout added to shares"),
+    "payout": N_("Year-end payout paid"),
+    "welfare_claim": N_("Welfare benefit paid"),
+    "payment": N_("Member's payment"),
 }
 
 FIELD_LABELS = {
@@ -92,13 +99,15 @@ def record_in(conn: Connection, *, date: dt.date, category: str, amount: Money, 
     """Money received that is not a member's payment (bank interest, donations, other income)."""
     require_money_account(conn, account)
     _positive(amount)
+    kind = "cash_in"
     if category == "opening":
-        credit = acc.OPENING_EQUITY
+        credit, kind = acc.OPENING_EQUITY, "opening"
+    elif category in (acc.WELFARE_FUND, acc.DEVELOPMENT_FUND, acc.RESERVE):
+        credit, kind = category, "fund_in"  # e.g. a subsidy from the local government to the welfare fund
     else:
         credit = _category_account(conn, category, "income")
     text = normalize_text(description, max_len=200, field=FIELD_LABELS["description"])
-    return post(conn, date=date, kind="opening" if category == "opening" else "cash_in", memo=text,
-                lines=[j.dr(account, amount), j.cr(credit, amount)]).seq
+    return post(conn, date=date, kind=kind, memo=text, lines=[j.dr(account, amount), j.cr(credit, amount)]).seq
 
 
 def record_out(conn: Connection, *, date: dt.date, category: str, amount: Money, description: str, account: str,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from villagebank.i18n import N_
 from villagebank.ledger import accounts as acc
-from villagebank.ledger import cashbook, loans, meetings, members, shares
+from villagebank.ledger import cashbook, loans, meetings, members, shares, welfare, yearend
 from villagebank.ledger import journal as j
 from villagebank.ledger.errors import InvalidInput, RuleViolation
 from villagebank.ledger.meetings import Parts
@@ -409,3 +409,76 @@ class MeetingCommands(_Base):
     def day_totals(self, date: dt.date) -> dict[str, int]:
         with self._read() as conn:
             return meetings.day_totals(conn, date)
+
+
+class YearEndCommands(_Base):
+    def preview_close(self, fy: int) -> yearend.Allocation:
+        """The allocation the close would post now (the same numbers)."""
+        with self._read() as conn:
+            return yearend.compute(conn, self.rules, fy)
+
+    def close_blockers(self, fy: int) -> list[InvalidInput]:
+        with self._read() as conn:
+            return yearend.close_blockers(conn, self.rules, fy, self.clock.today())
+
+    def close_year(self, fy: int) -> yearend.Allocation:
+        """Close fiscal year ``fy``: allocate the profit, make payouts payable, lock the year."""
+        with self._write() as conn:
+            alloc = yearend.close(conn, self.rules, fy, today=self.clock.today(), now=self._now(), by=self.user,
+                                  post=self._post)
+        self._after_year_close(fy)
+        return alloc
+
+    def _after_year_close(self, fy: int) -> None:
+        """Hook: a verified backup after each year close (the backup module extends it)."""
+
+    def reopen_year(self, fy: int, reason: str) -> list[int]:
+        with self._write() as conn:
+            return yearend.reopen(conn, self.rules, fy, reason, now=self._now(), by=self.user, post=self._post)
+
+    def allocation(self, fy: int) -> yearend.Allocation:
+        """The posted allocation of a closed year (the AGM table and the payout list)."""
+        with self._read() as conn:
+            return yearend.posted_allocation(conn, fy)
+
+    def closed_years(self) -> list[int]:
+        with self._read() as conn:
+            return yearend.closed_years(conn)
+
+    def is_year_closed(self, fy: int) -> bool:
+        with self._read() as conn:
+            return yearend.is_closed(conn, fy)
+
+    def pay_payout(self, member_no: int, date: dt.date | None = None, account: str = acc.CASH) -> Money:
+        with self._write() as conn:
+            return yearend.pay_payout(conn, member_no, date=date or self.clock.today(), account=account,
+                                      post=self._post)
+
+    def owed_payouts(self) -> list[tuple[int, Money]]:
+        with self._read() as conn:
+            return yearend.owed_payouts(conn)
+
+
+class WelfareCommands(_Base):
+    def welfare_fund_balance(self, as_of: dt.date | None = None) -> Money:
+        with self._read() as conn:
+            return welfare.fund_balance(conn, as_of)
+
+    def assess_claim(self, member_no: int, case: str, date: dt.date | None = None, *, nights: int | None = None,
+                     amount: Money | None = None) -> welfare.Assessment:
+        """What the benefit schedule allows, with every rule that would refuse the claim."""
+        with self._read() as conn:
+            return welfare.assess(conn, self.rules, member_no=member_no, case=case, date=date or self.clock.today(),
+                                  nights=nights, amount=amount)
+
+    def welfare_claim(self, member_no: int, case: str, date: dt.date | None = None, *, nights: int | None = None,
+                      amount: Money | None = None, override_reason: str = "", note: str = "",
+                      account: str = acc.CASH) -> int:
+        with self._write() as conn:
+            return welfare.claim(conn, self.rules, member_no=member_no, case=case, date=date or self.clock.today(),
+                                 nights=nights, amount=amount, override_reason=override_reason, note=note,
+                                 account=account, now=self._now(), by=self.user, post=self._post)
+
+    def welfare_claims(self, member_no: int | None = None, fy: int | None = None) -> list[welfare.Claim]:
+        with self._read() as conn:
+            return welfare.register(conn, member_no=member_no, fy=fy)

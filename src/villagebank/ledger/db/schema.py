@@ -267,6 +267,42 @@ missed_saving = Table(
 )
 Index("ix_missed_saving_member", missed_saving.c.member_no, missed_saving.c.date)
 
+# --- year end and the welfare fund (revision 0003) ----------------------------------------------------
+# One row per close (a reopened year that is closed again gets a new row); the newest row of a fiscal
+# year says whether it is closed. ``allocation`` is the JSON of the posted allocation (the AGM table).
+year_close = Table(
+    "year_close", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("fiscal_year", Integer, nullable=False),
+    Column("status", String(10), nullable=False),  # closed | reopened
+    Column("closed_at", Text, nullable=False),
+    Column("closed_by", Text, nullable=False, default=""),
+    Column("net_profit", Integer, nullable=False),
+    Column("allocation", Text, nullable=False),
+    Column("entry_seqs", Text, nullable=False),  # JSON list of the close entries
+    Column("lock_id", Integer, ForeignKey("period_lock.id"), nullable=True),
+    Column("reopened_at", Text, nullable=True),
+    Column("reopen_reason", Text, nullable=True),
+)
+Index("ix_year_close_fy", year_close.c.fiscal_year)
+
+welfare_claim = Table(
+    "welfare_claim", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("fiscal_year", Integer, nullable=False),
+    Column("case", String(20), nullable=False),  # childbirth | hospital | death
+    Column("nights", Integer, nullable=True),
+    Column("amount", Integer, nullable=False),
+    Column("override_reason", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("entry_seq", Integer, ForeignKey("entry.seq"), nullable=False),
+    Column("recorded_at", Text, nullable=False),
+    Column("recorded_by", Text, nullable=False, default=""),
+)
+Index("ix_welfare_claim_member", welfare_claim.c.member_no, welfare_claim.c.fiscal_year)
+
 JOURNAL_TABLES = ("entry", "posting")
 
 __all__ = [
