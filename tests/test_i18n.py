@@ -61,3 +61,12 @@ def test_no_literal_is_translated_inside_an_f_string():
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
                  if re.search(r"\{_\(\s*[\"']", line)]
     assert not offenders, offenders
+
+
+def test_catalogues_compile_cleanly():
+    """What `make` compiles must compile: babel's checkers (python-format etc.) find no error."""
+    for lang in ("th", "en"):
+        with (paths.locale_dir() / f"{lang}/LC_MESSAGES/villagebank.po").open("rb") as fp:
+            catalog = read_po(fp, locale=lang)
+        errors = [(msg.id, [str(e) for e in errs]) for msg, errs in catalog.check()]
+        assert not errors, errors

@@ -155,7 +155,7 @@ TH = {
     "member {no} may not borrow until {until}: loans are suspended after missed savings":
         "สมาชิกเลขที่ {no} ถูกงดกู้ถึงวันที่ {until} เพราะขาดส่งสัจจะ",
     "member {no} still owes loan {loan} ({balance} baht); repay it first": "สมาชิกเลขที่ {no} ยังมีหนี้เงินกู้เลขที่ {loan} ({balance} บาท) ต้องชำระให้หมดก่อน",
-    "member {no} would guarantee {total} baht, more than {pct}% of their {shares} baht of shares ({limit} baht)":
+    "member {no} would guarantee {total} baht, more than {pct} percent of their {shares} baht of shares ({limit} baht)":
         "สมาชิกเลขที่ {no} จะค้ำประกันรวม {total} บาท เกินร้อยละ {pct} ของเงินสัจจะ {shares} บาท ({limit} บาท)",
     "member {no} would hold {total} baht of shares, more than the {max} limit": "สมาชิกเลขที่ {no} จะมีเงินสัจจะ {total} บาท เกินวงเงินสูงสุด {max} บาท",
     "missed saving at {count} meetings in a row: membership ended": "ขาดส่งสัจจะติดต่อกัน {count} ครั้ง จึงพ้นสภาพสมาชิก",

@@ -394,8 +394,8 @@ def guarantor_problems(conn: Connection, rules: Rules, borrower: int, guarantors
             exposure = sum(st.balance.satang if st.status == "disbursed" else st.principal.satang for st in current)
             if exposure + principal.satang > limit:
                 out.append(RuleViolation(
-                    N_("member {no} would guarantee {total} baht, more than {pct}% of their {shares} baht of "
-                       "shares ({limit} baht)"), rule="guarantee_limit_pct_of_shares", no=g,
+                    N_("member {no} would guarantee {total} baht, more than {pct} percent of their {shares} baht "
+                       "of shares ({limit} baht)"), rule="guarantee_limit_pct_of_shares", no=g,
                     total=_b(exposure + principal.satang), pct=str(rules.guarantee_limit_pct_of_shares.normalize()),
                     shares=_b(shares), limit=_b(limit)))
         if rules.no_mutual_guarantee:
