@@ -187,9 +187,27 @@ event_log = Table(
     Column("detail", Text, nullable=False, default=""),
 )
 
+# Optional user accounts (off unless book_meta "access_control" is "on"): treasurer writes; committee
+# reads, prints, verifies and may unlock a period with a reason. Passwords as argon2id hashes; failed
+# attempts are counted for the growing wait before the next try.
+user_account = Table(
+    "user_account", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(60), nullable=False, unique=True),  # normalised, case-folded login name
+    Column("display_name", Text, nullable=False, default=""),
+    Column("role", String(12), nullable=False),  # treasurer | committee
+    Column("pw_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", Text, nullable=False),
+    Column("created_by", Text, nullable=False, default=""),
+    Column("failed_count", Integer, nullable=False, default=0),
+    Column("last_failed_at", Text, nullable=True),
+    Column("last_login_at", Text, nullable=True),
+)
+
 JOURNAL_TABLES = ("entry", "posting")
 
 __all__ = [
     "BOOK_FORMAT", "JOURNAL_TABLES", "account", "bank", "book_meta", "entry", "event_log", "member",
-    "member_edit", "member_status", "metadata", "period_lock", "posting", "rules",
+    "member_edit", "member_status", "metadata", "period_lock", "posting", "rules", "user_account",
 ]
