@@ -328,7 +328,7 @@ def make_backup(source: sqlite3.Connection, *, folder: Path, stem: str, kind: st
             info = examine(tmp, expect_book_id=book_id)
         except BackupError as exc:
             raise BackupError(N_("the backup was NOT made: the copy did not pass its check ({detail})"),
-                              reason="verify", detail=exc.message()) from exc
+                              reason="verify", detail=exc.message().replace(tmp.name, name)) from exc
         with _ro_connection(tmp) as conn:
             recorded = dict(conn.exec_driver_sql(f"SELECT key, value FROM {INFO_TABLE}").all())
         if recorded.get("last_seq") != str(info.last_seq) or recorded.get("last_hash") != (info.last_hash or ""):

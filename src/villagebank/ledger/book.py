@@ -565,6 +565,8 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
     if not path.exists():
         raise BookError(N_("there is no book at {path}"), reason="missing", path=str(path))
     if not dbengine.looks_like_sqlite(path):
+        if _holds_a_book(path):  # a book whose first page was damaged
+            raise _damaged(path, None, "header")
         raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
     if not readonly:
         _check_writable(path)
@@ -634,12 +636,27 @@ def _check_writable(path: Path) -> None:
                         folder=str(path.parent))
 
 
+def _holds_a_book(path: Path) -> bool:
+    """Whether a file that no longer starts like SQLite still holds a book's marks (a damaged book)."""
+    marker = s.BOOK_FORMAT.encode()
+    try:
+        with path.open("rb") as fp:
+            tail = b""
+            while chunk := fp.read(1 << 20):
+                if marker in tail + chunk:
+                    return True
+                tail = chunk[-len(marker):]
+    except OSError:
+        return False
+    return False
+
+
 def _damaged(path: Path, book_id: str | None, detail: str) -> BookError:
     """The refusal of a damaged book, naming the newest backup to restore from."""
     from villagebank.ledger import backup as backups
     from villagebank.thai import format_date
 
-    newest = backups.newest_backup(path, book_id) if book_id else None
+    newest = backups.newest_backup(path, book_id)
     if newest is not None:
         when = format_date(newest.created_at.date()) if newest.created_at else "-"
         err = BookError(N_("the book {path} is damaged ({detail}); it was not opened for recording. Restore it from "
