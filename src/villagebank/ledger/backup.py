@@ -157,7 +157,7 @@ def _os_error(exc: OSError, folder: Path) -> BackupError:
 def _sqlite_error(exc: sqlite3.Error, folder: Path) -> BackupError:
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorcode", 0) or 0
-    if "full" in text or code & 0xFF == 13:
+    if "full" in text or code & 0xFF == 13 or code == 4874:  # SQLITE_IOERR_SHMSIZE: the -shm could not grow
         return BackupError(N_("the backup was NOT made: the disk or USB stick is full"), reason="full")
     if "readonly" in text or "unable to open" in text or code & 0xFF in (8, 14):
         return BackupError(N_("the backup was NOT made: the folder {folder} cannot be written"), reason="readonly",

@@ -81,12 +81,18 @@ def _storage_error(exc: BaseException) -> StorageError | None:
     return None
 
 
+SQLITE_IOERR_SHMSIZE = 4874
+
+
 def _storage_error_of(exc: BaseException) -> StorageError | None:
     orig = getattr(exc, "orig", exc)
     text = str(orig).lower()
-    code = getattr(orig, "sqlite_errorcode", None)
-    code = code & 0xFF if isinstance(code, int) else None  # the primary code of an extended one
-    if "disk is full" in text or code == getattr(sqlite3, "SQLITE_FULL", 13):
+    extended = getattr(orig, "sqlite_errorcode", None)
+    code = extended & 0xFF if isinstance(extended, int) else None  # the primary code of an extended one
+    # SQLite reports a failure to grow the WAL index (-shm) as an I/O error; on a local disk its cause is
+    # a full disk (found by injecting ENOSPC at every write).
+    shm_full = extended == SQLITE_IOERR_SHMSIZE
+    if "disk is full" in text or code == getattr(sqlite3, "SQLITE_FULL", 13) or shm_full:
         return StorageError(N_("the disk is full: this entry was NOT saved. Free some space and try again"),
                             reason="full")
     if "readonly" in text or "read-only" in text or code == getattr(sqlite3, "SQLITE_READONLY", 8):
