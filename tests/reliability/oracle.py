@@ -19,17 +19,26 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 
 def check_book(path: Path) -> list[str]:
-    """Every defect found (empty when the book is sound). Never raises on a damaged file."""
-    try:
-        con = connect_ro(path)
-    except sqlite3.Error as exc:
-        return [f"cannot open: {exc}"]
-    try:
-        return _check(con)
-    except sqlite3.Error as exc:
-        return [f"sqlite error while checking: {exc}"]
-    finally:
-        con.close()
+    """Every defect found (empty when the book is sound). Never raises on a damaged file.
+
+    Read-only first; a file left with a hot rollback journal (killed while switching a rollback-mode file
+    to WAL) needs a writable connection to be recovered, as the app's next open would do.
+    """
+    for connect in (connect_ro, sqlite3.connect):
+        try:
+            con = connect(path)
+        except sqlite3.Error as exc:
+            return [f"cannot open: {exc}"]
+        try:
+            return _check(con)
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) or connect is not connect_ro:
+                return [f"sqlite error while checking: {exc}"]
+        except sqlite3.Error as exc:
+            return [f"sqlite error while checking: {exc}"]
+        finally:
+            con.close()
+    return ["unreachable"]
 
 
 def _check(con: sqlite3.Connection) -> list[str]:

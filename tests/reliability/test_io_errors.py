@@ -8,6 +8,7 @@ half-written (V, and the command applied exactly once after the retry), and the 
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -74,7 +75,10 @@ def test_an_injected_disk_error_names_the_cause_and_the_retry_works(zygote, base
     records, counted = run(None)
     calls = count_calls(counted.parent / "count.strace", syscall)
     failures = 0
-    for n in range(1, calls + 1):
+    # A backup writes the whole copy: on CI every 3rd of its writes, from a point that changes per run.
+    step = 3 if command == "backup" and syscall == "pwrite64" and not os.environ.get("VB_FULL_SWEEP") else 1
+    points = range(1 + random.randrange(step), calls + 1, step)
+    for n in points:
         records, path = run(n)
         first = records[0]
         if not first["ok"]:
@@ -92,7 +96,7 @@ def test_an_injected_disk_error_names_the_cause_and_the_retry_works(zygote, base
             listed = bk.list_backups(paths.backups_dir_for(path))
             assert len(listed) == 1, f"{syscall} #{n}: {len(listed)} backups listed"
             bk.examine(listed[0].path)
-    io_figures.append((command, syscall, error, calls, failures))
+    io_figures.append((command, syscall, error, calls, len(points), failures))
     assert calls > 0
     if syscall == "pwrite64":
         assert failures > 0
@@ -103,9 +107,9 @@ def io_figures():
     found: list = []
     yield found
     print("\ninjected disk errors (each point: the real cause shown, retry ok, V ok):")
-    for command, syscall, error, calls, failures in found:
-        print(f"  {command:11} {error:6} at each of {calls:3} {syscall:9} calls: {failures} refused with the cause, "
-              f"{calls - failures} absorbed by SQLite")
+    for command, syscall, error, calls, tried, failures in found:
+        print(f"  {command:11} {error:6} at {tried:3} of {calls:3} {syscall:9} calls: {failures} refused with the cause, "
+              f"{tried - failures} ignored by SQLite or after the commit")
 
 
 def test_a_file_size_limit_is_a_full_disk_and_the_book_goes_on_after(zygote, base_book, tmp_path):

@@ -62,6 +62,13 @@ def run_command(book, name: str, i: int) -> dict:
     if name == "backup":
         info = book.backup(kind="close")
         return {"cmd": name, "file": str(info.path), "anchor": info.anchor}
+    if name == "restore":  # the GUI closes the book, then restores
+        from villagebank.ledger import backup
+
+        path = book.path
+        book.close()
+        result = backup.restore(path, path.parent.parent / "restore-from.vbk")
+        return {"cmd": name, "aside": str(result.aside)}
     raise ValueError(name)
 
 
@@ -78,13 +85,22 @@ def worker(req: dict, ready_w: int | None, gate_r: int | None) -> None:
 
         _soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
         resource.setrlimit(resource.RLIMIT_FSIZE, (int(req["fsize"]), hard))
+    task = req["task"]
+    if task == "open":  # the command is opening the book itself (a schema upgrade)
+        os.write(ready_w, b"R")
+        os.read(gate_r, 1)
+        with open_book(req["book"]) as book:
+            _emit(out, {"ok": True, "upgrade_backup": str(book.upgrade_backup)})
+        os.close(out)
+        return
     book = open_book(req["book"])
     if req.get("control"):
         _control_mode(book)
+        with book._read():
+            pass  # the switch out of WAL happens now, not inside the command
     if ready_w is not None and gate_r is not None:
         os.write(ready_w, b"R")
         os.read(gate_r, 1)
-    task = req["task"]
     if task == "loop":  # post until killed; acknowledge each command after its commit
         i = 0
         while True:
