@@ -579,6 +579,7 @@ def restore(book_path: Path | str, file: Path | str, *, allow_other_bank: bool =
         raise _os_error(exc, folder) from exc
     lock = dbengine.BookLock(book_path)
     lock.acquire()
+    cleanup_partials(folder)  # what an interrupted restore left
     tmp = folder / f".{book_path.name}.restore.{os.getpid()}.partial"
     now = clock.now()
     try:
@@ -623,7 +624,6 @@ def _set_aside(book_path: Path, now: dt.datetime) -> Path:
         con = sqlite3.connect(book_path, isolation_level=None)
         try:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            con.execute("PRAGMA journal_mode=DELETE")
         finally:
             con.close()
     aside = book_path.with_name(f"{book_path.stem}-replaced-{now:%Y%m%d-%H%M%S}{book_path.suffix}")
