@@ -90,9 +90,38 @@ def book_path(args: argparse.Namespace) -> Path:
 
 
 def open_existing(args: argparse.Namespace, readonly: bool = False):
+    """Open the book; for writing, sign in first when the book has user accounts switched on."""
     from villagebank.ledger import open_book
 
-    return open_book(book_path(args), readonly=readonly)
+    book = open_book(book_path(args), readonly=readonly)
+    if not readonly:
+        try:
+            sign_in_if_needed(book, args)
+        except BaseException:
+            book.close()
+            raise
+    return book
+
+
+def sign_in_if_needed(book, args: argparse.Namespace) -> None:
+    """``--user`` (or VILLAGEBANK_USER) and the password from VILLAGEBANK_PASSWORD or typed (not echoed)."""
+    import getpass
+    import os
+
+    if not book.access_enabled or book.signed_in is not None:
+        return
+    name = getattr(args, "user", None) or os.environ.get("VILLAGEBANK_USER") or ask(_("User name: "))
+    password = os.environ.get("VILLAGEBANK_PASSWORD")
+    if password is None:
+        password = getpass.getpass(_("Password: "))
+    book.login(name, password)
+
+
+def ask(prompt: str) -> str:
+    """A line typed on standard input ('' at its end)."""
+    print(prompt, end="", flush=True)
+    line = sys.stdin.readline()
+    return line.strip()
 
 
 def command(name: str) -> Callable[[Callable[[argparse._SubParsersAction], None]], Callable]:
@@ -122,6 +151,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="villagebank", description=_("The books of a Thai village bank."))
     parser.add_argument("--book", metavar="PATH", help=_("the book file (default: the book in your data folder)"))
     parser.add_argument("--lang", choices=("th", "en"), help=_("language of messages (default: from the system)"))
+    parser.add_argument("--user", metavar="NAME", help=_("your user name, when the book has user accounts"))
     parser.add_argument("--version", action="version", version=f"villagebank {villagebank.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _load_commands()
@@ -138,7 +168,7 @@ def _load_commands() -> None:
         importlib.import_module(f"villagebank.cli.{name}")
 
 
-COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "yearend_cmds"]
+COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "yearend_cmds", "backup_cmds", "access_cmds"]
 
 
 def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -> int:

@@ -62,15 +62,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
 @command("verify")
 def _add_verify(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help=_("check the book: hash chain, sequence, balances, trial balance"))
+    p.add_argument("--anchors", action="store_true",
+                   help=_("also compare the book with the anchors recorded with its backups"))
+    p.add_argument("--anchor", action="append", default=[], metavar="SEQ/HASH", type=arg_anchor,
+                   help=_("an anchor printed on a receipt or report, e.g. 125/d475e1b32ca1 (repeatable)"))
     p.set_defaults(handler=cmd_verify)
+
+
+def arg_anchor(text: str):
+    from villagebank.i18n import UserError
+    from villagebank.ledger.integrity import parse_anchor
+
+    try:
+        return parse_anchor(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with open_existing(args, readonly=True) as book:
-        report = book.verify()
+        report = book.verify(args.anchor, known=args.anchors)
     if report.ok:
         out(_("The book is in order: {count} entries checked; last entry {anchor}")
             .format(count=report.entries, anchor=report.anchor or "-"))
+        if args.anchors or args.anchor:
+            out(_("It agrees with {count} anchor(s).").format(count=report.anchors_checked))
+        if args.anchors and not report.anchors_checked and not report.superseded:
+            out(_("No anchors were found beside the backups: make a backup to record one."))
+        if report.superseded:
+            out(_("{count} anchor(s) were given up on purpose when an older backup was restored.")
+                .format(count=report.superseded))
         return EXIT_OK
     err(_("The book FAILED the check: {count} problem(s) found").format(count=len(report.problems)))
     for problem in report.problems:

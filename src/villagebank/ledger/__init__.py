@@ -5,6 +5,8 @@ The public door is :class:`~villagebank.ledger.book.Book` via :func:`open_book` 
 
 from villagebank.ledger.book import Book, Clock, FixedClock, create_book, open_book
 from villagebank.ledger.errors import (
+    AccessDenied,
+    BackupError,
     BookError,
     InvalidInput,
     LedgerError,
@@ -17,6 +19,6 @@ from villagebank.ledger.money import Money
 from villagebank.ledger.rules import Rules
 
 __all__ = [
-    "Book", "BookError", "Clock", "FixedClock", "InvalidInput", "LedgerError", "Money", "NotFound",
+    "AccessDenied", "BackupError", "Book", "BookError", "Clock", "FixedClock", "InvalidInput", "LedgerError", "Money", "NotFound",
     "PeriodLocked", "RuleViolation", "Rules", "StorageError", "create_book", "open_book",
 ]

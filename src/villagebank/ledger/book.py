@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -19,12 +20,16 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 import villagebank
+from villagebank import paths
 from villagebank.i18n import N_
-from villagebank.ledger import accounts, dto, journal, members
+from villagebank.ledger import accounts, dto, integrity, journal, members
+from villagebank.ledger.access import AccessMixin
+from villagebank.ledger.backup import BackupMixin
 from villagebank.ledger.db import engine as dbengine
 from villagebank.ledger.db import migrate
 from villagebank.ledger.db import schema as s
-from villagebank.ledger.errors import BookError, InvalidInput, NotFound, StorageError
+from villagebank.ledger.errors import BookError, InvalidInput, LedgerError, NotFound, StorageError
+from villagebank.ledger.integrity import IntegrityMixin
 from villagebank.ledger.money import Money
 from villagebank.ledger.rules import Rules
 
@@ -55,11 +60,39 @@ class FixedClock(Clock):
 
 
 def _storage_error(exc: BaseException) -> StorageError | None:
-    """Map SQLite's write failures to the real cause in the user's words."""
+    """Map SQLite's write failures to the real cause in the user's words.
+
+    The root cause wins: after SQLite has rolled back by itself (disk full), a later error such as
+    "cannot rollback - no transaction is active" would only hide it, so the chain of causes is walked
+    from its first error.
+    """
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for candidate in reversed(chain):
+        mapped = _storage_error_of(candidate)
+        if mapped is not None:
+            return mapped
+    if any(isinstance(c, dbengine.TransactionLost) for c in chain):
+        return StorageError(N_("the database cancelled this command part-way: it was NOT saved. Try again"),
+                            reason="io")
+    return None
+
+
+SQLITE_IOERR_SHMSIZE = 4874
+
+
+def _storage_error_of(exc: BaseException) -> StorageError | None:
     orig = getattr(exc, "orig", exc)
     text = str(orig).lower()
-    code = getattr(orig, "sqlite_errorcode", None)
-    if "disk is full" in text or code == getattr(sqlite3, "SQLITE_FULL", 13):
+    extended = getattr(orig, "sqlite_errorcode", None)
+    code = extended & 0xFF if isinstance(extended, int) else None  # the primary code of an extended one
+    # SQLite reports a failure to grow the WAL index (-shm) as an I/O error; on a local disk its cause is
+    # a full disk (found by injecting ENOSPC at every write).
+    shm_full = extended == SQLITE_IOERR_SHMSIZE
+    if "disk is full" in text or code == getattr(sqlite3, "SQLITE_FULL", 13) or shm_full:
         return StorageError(N_("the disk is full: this entry was NOT saved. Free some space and try again"),
                             reason="full")
     if "readonly" in text or "read-only" in text or code == getattr(sqlite3, "SQLITE_READONLY", 8):
@@ -145,8 +178,41 @@ class BookBase:
 
     def _post(self, conn: Connection, *, date: dt.date, kind: str, lines: list[journal.Line],
               **kw: Any) -> journal.Posted:
+        self._check_clock(conn)
         return journal.post(conn, book_id=self.book_id, date=date, kind=kind, lines=lines,
                             created_at=self._now(), created_by=self.user, **kw)
+
+    # --- the system clock (never used for ordering; entries keep the business date typed) ---------
+    clock_warning: LedgerError | None = None  # set while the clock is behind the newest entry
+
+    def _check_clock(self, conn: Connection) -> None:
+        """Warn (and log once per session) when the system clock is earlier than the newest entry's time."""
+        newest = conn.execute(select(s.entry.c.created_at).order_by(s.entry.c.seq.desc()).limit(1)).scalar()
+        now = self.clock.now()
+        try:
+            behind = bool(newest) and now < dt.datetime.fromisoformat(newest)
+        except (TypeError, ValueError):
+            behind = False
+        if not behind:
+            self.clock_warning = None
+            return
+        from villagebank.thai import format_date
+
+        last = dt.datetime.fromisoformat(newest)
+        self.clock_warning = LedgerError(
+            N_("the computer's clock ({now}) is earlier than the newest entry ({newest}): check the date and time "
+               "of the computer. Entries keep their order and their dates"),
+            now=f"{format_date(now.date())} {now:%H:%M}", newest=f"{format_date(last.date())} {last:%H:%M}")
+        if not getattr(self, "_clock_logged", False):
+            self._clock_logged = True
+            self._log(conn, "clock", f"system clock {now.isoformat()} is earlier than the newest entry {newest}")
+
+    def _check_clock_at_open(self) -> None:
+        try:
+            with self._write() as conn:
+                self._check_clock(conn)
+        except LedgerError:  # a full disk must not stop the book from opening; the warning stays
+            pass
 
     # --- bank and rules ------------------------------------------------------------------------
     def bank(self) -> dto.BankInfo:
@@ -400,11 +466,15 @@ from villagebank.ledger.commands import (  # noqa: E402 - the mixins need BookBa
 )
 
 
-class Book(ShareCommands, LoanCommands, CashCommands, MeetingCommands, YearEndCommands, WelfareCommands, BookBase):
+class Book(IntegrityMixin, BackupMixin, AccessMixin, ShareCommands, LoanCommands, CashCommands, MeetingCommands,
+           YearEndCommands, WelfareCommands, BookBase):
     """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
 
     def __enter__(self) -> Book:
         return self
+
+    def _before_year_close(self, fy: int) -> None:
+        self.backup(kind="year_close")
 
 
 BANK_LABELS = {
@@ -506,37 +576,54 @@ def create_book(path: Path | str, *, name: str, village: str = "", moo: str = ""
 
 def open_book(path: Path | str, *, readonly: bool = False, user: str | None = None,
               clock: Clock | None = None) -> Book:
-    """Open an existing book: check it is a book, take the one-writer lock, upgrade an older schema
-    (after copying the file aside), refuse a newer one."""
+    """Open an existing book: check it is a book, take the one-writer lock, run the quick check, upgrade an
+    older schema (after a verified backup), refuse a newer one.
+
+    A damaged book is refused for writing (``BookError`` reason ``damaged``, naming the newest backup in
+    ``error.newest_backup``); opened with ``readonly=True`` it opens for viewing with ``book.damage`` set.
+    A read-only file or folder is refused for writing (reason ``readonly``): open it read-only to view it.
+    """
     path = Path(path)
+    clock = clock or Clock()
     if not path.exists():
         raise BookError(N_("there is no book at {path}"), reason="missing", path=str(path))
     if not dbengine.looks_like_sqlite(path):
+        if _holds_a_book(path):  # a book whose first page was damaged
+            raise _damaged(path, None, "header")
         raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
+    if not readonly:
+        _check_writable(path)
     lock = None
     if not readonly:
         lock = dbengine.BookLock(path)
         lock.acquire()
-    engine = dbengine.make_engine(path, readonly=readonly)
+    # Viewing a cleanly closed book in a folder we cannot write: SQLite cannot make its -shm file there.
+    immutable = readonly and not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
+    engine = dbengine.make_engine(path, readonly=readonly, immutable=immutable)
+    book_id = None
     try:
         names = migrate.table_names(engine)
         if "book_meta" not in names:
             raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
         with engine.connect() as conn:
-            fmt = conn.execute(select(s.book_meta.c.value).where(s.book_meta.c.key == "format")).scalar()
-        if fmt != s.BOOK_FORMAT:
+            meta = dict(conn.execute(select(s.book_meta.c.key, s.book_meta.c.value)).all())
+        if meta.get("format") != s.BOOK_FORMAT:
             raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
-        backup = None
+        book_id = meta.get("book_id")
+        with engine.connect() as conn:
+            damage = integrity.quick_check(conn, book_id or "")
+        if damage and not readonly:
+            raise _damaged(path, book_id, damage[0].message())
+        upgrade_copy = None
         if migrate.needs_upgrade(engine):
             if readonly:
                 raise BookError(N_("this book needs an upgrade; open it normally once first"), reason="upgrade")
-            backup = migrate.upgrade(engine, path)
+            upgrade_copy = migrate.upgrade(engine, path, lambda: _migration_backup(engine, path, book_id, clock))
     except sqlite3.DatabaseError as exc:
         engine.dispose()
         if lock:
             lock.release()
-        raise BookError(N_("{path} is damaged or not a villagebank book ({error})"), reason="damaged",
-                        path=str(path), error=str(exc)) from exc
+        raise _damaged(path, book_id, str(exc)) from exc
     except DBAPIError as exc:
         engine.dispose()
         if lock:
@@ -544,16 +631,77 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         mapped = _storage_error(exc)
         if mapped is not None:
             raise mapped from exc
-        raise BookError(N_("{path} is damaged or not a villagebank book ({error})"), reason="damaged",
-                        path=str(path), error=str(exc.orig)) from exc
+        raise _damaged(path, book_id, str(exc.orig)) from exc
     except BaseException:
         engine.dispose()
         if lock:
             lock.release()
         raise
     book = Book(path, engine, lock, readonly=readonly, user=user if user is not None else _default_user(),
-                clock=clock or Clock())
-    book.upgrade_backup = backup
-    if backup is not None:
-        book.log_event("migrate", f"upgraded to {migrate.head_revision()}; copy at {backup}")
+                clock=clock)
+    book.upgrade_backup = upgrade_copy
+    book.damage = tuple(damage)
+    if upgrade_copy is not None:
+        book.log_event("migrate", f"upgraded to {migrate.head_revision()}; verified copy at {upgrade_copy}")
+    if not readonly:
+        book._check_clock_at_open()
     return book
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse to open for writing what cannot be written, before anything is shown as recorded."""
+    if not os.access(path, os.W_OK):
+        raise BookError(N_("the book file {path} is read-only: it can only be opened for viewing"),
+                        reason="readonly", path=str(path))
+    if not os.access(path.parent, os.W_OK):
+        raise BookError(N_("the folder of the book ({folder}) cannot be written: the book can only be opened for "
+                           "viewing. Copy it to a folder you can write to"), reason="readonly",
+                        folder=str(path.parent))
+
+
+def _holds_a_book(path: Path) -> bool:
+    """Whether a file that no longer starts like SQLite still holds a book's marks (a damaged book)."""
+    marker = s.BOOK_FORMAT.encode()
+    try:
+        with path.open("rb") as fp:
+            tail = b""
+            while chunk := fp.read(1 << 20):
+                if marker in tail + chunk:
+                    return True
+                tail = chunk[-len(marker):]
+    except OSError:
+        return False
+    return False
+
+
+def _damaged(path: Path, book_id: str | None, detail: str) -> BookError:
+    """The refusal of a damaged book, naming the newest backup to restore from."""
+    from villagebank.ledger import backup as backups
+    from villagebank.thai import format_date
+
+    newest = backups.newest_backup(path, book_id)
+    if newest is not None:
+        when = format_date(newest.created_at.date()) if newest.created_at else "-"
+        err = BookError(N_("the book {path} is damaged ({detail}); it was not opened for recording. Restore it from "
+                           "a backup: the newest is {backup}, made {date}, up to entry {anchor}"),
+                        reason="damaged", path=str(path), detail=detail, backup=str(newest.path), date=when,
+                        anchor=newest.anchor or "-")
+    else:
+        err = BookError(N_("the book {path} is damaged ({detail}); it was not opened for recording. No backup of it "
+                           "was found in {folder}: restore it from a copy, e.g. on a USB stick"),
+                        reason="damaged", path=str(path), detail=detail,
+                        folder=str(paths.backups_dir_for(path)))
+    err.newest_backup = newest  # type: ignore[attr-defined]
+    return err
+
+
+def _migration_backup(engine: Engine, path: Path, book_id: str | None, clock: Clock) -> Path:
+    """The verified backup made before a schema upgrade (kind ``migration``, kept forever)."""
+    from villagebank.ledger import backup as backups
+
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        info = backups.make_backup(raw, folder=paths.backups_dir_for(path), stem=path.stem, kind="migration",
+                                   now=clock.now(), book_id=book_id or "")
+    backups.record_anchor(path, info)
+    return info.path

@@ -422,15 +422,20 @@ class YearEndCommands(_Base):
             return yearend.close_blockers(conn, self.rules, fy, self.clock.today())
 
     def close_year(self, fy: int) -> yearend.Allocation:
-        """Close fiscal year ``fy``: allocate the profit, make payouts payable, lock the year."""
+        """Close fiscal year ``fy``: allocate the profit, make payouts payable, lock the year.
+        A verified backup of the book as it was is made first (kept forever)."""
+        with self._read() as conn:
+            blockers = yearend.close_blockers(conn, self.rules, fy, self.clock.today())
+        if blockers:
+            raise blockers[0] if len(blockers) == 1 else yearend.CloseRefused(blockers)
+        self._before_year_close(fy)
         with self._write() as conn:
             alloc = yearend.close(conn, self.rules, fy, today=self.clock.today(), now=self._now(), by=self.user,
                                   post=self._post)
-        self._after_year_close(fy)
         return alloc
 
-    def _after_year_close(self, fy: int) -> None:
-        """Hook: a verified backup after each year close (the backup module extends it)."""
+    def _before_year_close(self, fy: int) -> None:
+        """Hook: the facade makes a verified backup here."""
 
     def reopen_year(self, fy: int, reason: str) -> list[int]:
         with self._write() as conn:

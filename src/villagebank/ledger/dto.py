@@ -129,6 +129,8 @@ class VerifyReport:
     last_seq: int | None
     last_hash: str | None
     problems: tuple  # tuple[journal.Problem, ...]
+    anchors_checked: int = 0  # distinct anchors compared with the book (verify with anchors)
+    superseded: int = 0  # anchors given up on purpose by restoring an older backup
 
     @property
     def anchor(self) -> str | None:

@@ -52,3 +52,27 @@ class StorageError(LedgerError):
     def __init__(self, template: str, reason: str = "io", **params: object):
         super().__init__(template, **params)
         self.reason = reason
+
+
+class BackupError(LedgerError):
+    """A backup could not be made, or a file offered for restore was refused (``reason`` says why:
+    ``missing``, ``not_a_book``, ``other_bank``, ``damaged``, ``newer``, ``full``, ``readonly``, ``io``,
+    ``verify``)."""
+
+    code = "backup"
+
+    def __init__(self, template: str, reason: str = "io", **params: object):
+        super().__init__(template, **params)
+        self.reason = reason
+
+
+class AccessDenied(LedgerError):
+    """Access control refused: wrong name or password, a role without the right, or wait before retrying
+    (``wait_seconds``)."""
+
+    code = "access"
+
+    def __init__(self, template: str, reason: str = "denied", wait_seconds: int = 0, **params: object):
+        super().__init__(template, **params)
+        self.reason = reason
+        self.wait_seconds = wait_seconds

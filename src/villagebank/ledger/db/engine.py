@@ -27,10 +27,14 @@ _COMPILED_CACHE: LRUCache = LRUCache(3000)
 BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(path: Path, *, readonly: bool = False) -> Engine:
-    """An engine on the book file with WAL, foreign keys and synchronous=FULL on every connection."""
+def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) -> Engine:
+    """An engine on the book file with WAL, foreign keys and synchronous=FULL on every connection.
+
+    ``immutable`` (read-only only) tells SQLite the file cannot change, so it needs no ``-shm`` file:
+    for viewing a cleanly closed book in a read-only folder.
+    """
     if readonly:
-        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        url = f"sqlite:///file:{path.as_posix()}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
     else:
         url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(url, poolclass=NullPool if readonly else None,
@@ -50,12 +54,48 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
+        conn.info.pop("vb_last_error", None)
         if conn.get_execution_options().get("vb_write"):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
 
+    # SQLite rolls a whole transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, ...).
+    # Code that caught such an error and went on would then run its next statements in autocommit
+    # mode, one by one, and the final COMMIT would silently do nothing: a half-written command or a
+    # false success. Refuse both, naming the error that ended the transaction.
+    @event.listens_for(engine, "handle_error")
+    def _remember_error(ctx) -> None:
+        if ctx.connection is not None and not ctx.connection.closed:
+            ctx.connection.info["vb_last_error"] = ctx.original_exception
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _guard_statement(conn, _cursor, statement, _params, _context, _many) -> None:
+        if conn.get_execution_options().get("vb_write") and conn.in_transaction() \
+                and statement.lstrip()[:5].upper() != "BEGIN":
+            _check_still_in_transaction(conn)
+
+    @event.listens_for(engine, "commit")
+    def _guard_commit(conn) -> None:
+        if conn.get_execution_options().get("vb_write"):
+            _check_still_in_transaction(conn)
+
     return engine
+
+
+def _check_still_in_transaction(conn) -> None:
+    raw = conn.connection.driver_connection
+    if raw is not None and not raw.in_transaction:
+        raise TransactionLost(conn.info.get("vb_last_error"))
+
+
+class TransactionLost(sqlite3.OperationalError):
+    """SQLite ended the write transaction by itself (after ``cause``); the command was not saved."""
+
+    def __init__(self, cause: BaseException | None) -> None:
+        super().__init__(f"the transaction was rolled back by SQLite after: {cause}")
+        self.cause = cause
+        self.__cause__ = cause
 
 
 def looks_like_sqlite(path: Path) -> bool:

@@ -3,9 +3,8 @@ book written by a newer version of the app."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -83,36 +82,12 @@ def needs_upgrade(engine: Engine) -> bool:
     return True
 
 
-def backup_before_upgrade(book_path: Path, engine: Engine) -> Path:
-    """Copy the book aside (a consistent copy through SQLite's backup API), fsync it, and return its path."""
-    import os
-    import sqlite3
-
-    current = current_revision(engine) or "none"
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = paths.backups_dir_for(book_path) / f"{book_path.stem}-before-upgrade-{current}-{stamp}.vbk"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    src = sqlite3.connect(book_path)
-    try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    with open(tmp, "rb+") as fp:
-        os.fsync(fp.fileno())
-    shutil.move(tmp, target)
-    return target
-
-
-def upgrade(engine: Engine, book_path: Path) -> Path | None:
-    """Upgrade the book to head when it is older; returns the path of the copy made first."""
+def upgrade(engine: Engine, book_path: Path, backup: Callable[[], Path]) -> Path | None:
+    """Upgrade the book to head when it is older; ``backup`` is called first (the verified backup procedure
+    of ``ledger/backup.py``, kind ``migration``) and the path of the copy it made is returned."""
     if not needs_upgrade(engine):
         return None
-    copy = backup_before_upgrade(book_path, engine)
+    copy = backup()
     _run_upgrade(engine, "head")
     return copy
 

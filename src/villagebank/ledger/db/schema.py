@@ -303,6 +303,24 @@ welfare_claim = Table(
 )
 Index("ix_welfare_claim_member", welfare_claim.c.member_no, welfare_claim.c.fiscal_year)
 
+# Optional user accounts (off unless book_meta "access_control" is "on"): treasurer writes; committee
+# reads, prints, verifies and may unlock a period with a reason. Passwords as argon2id hashes; failed
+# attempts are counted for the growing wait before the next try.
+user_account = Table(
+    "user_account", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(60), nullable=False, unique=True),  # normalised, case-folded login name
+    Column("display_name", Text, nullable=False, default=""),
+    Column("role", String(12), nullable=False),  # treasurer | committee
+    Column("pw_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", Text, nullable=False),
+    Column("created_by", Text, nullable=False, default=""),
+    Column("failed_count", Integer, nullable=False, default=0),
+    Column("last_failed_at", Text, nullable=True),
+    Column("last_login_at", Text, nullable=True),
+)
+
 JOURNAL_TABLES = ("entry", "posting")
 
 __all__ = [
