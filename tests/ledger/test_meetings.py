@@ -67,3 +67,18 @@ def test_a_member_who_joined_today_and_paid_nothing_is_not_a_miss(book, clock):
     m = book.open_meeting(START)
     closed = book.close_meeting(m.id)
     assert closed.summary["missed"] == []
+
+
+def test_fines_for_missed_savings_are_due_when_the_rule_sets_one(saving_book, clock):
+    from tests.conftest import meeting_day
+
+    book = saving_book
+    book.set_rules(book.rules.replace(fine_per_miss=500), "มติที่ประชุม")
+    meeting_day(book, clock, dt.date(2025, 5, 3), skip={2})
+    clock.set(dt.date(2025, 6, 3))
+    m = book.open_meeting()
+    dues = book.dues(2, m.id)
+    assert dues.fine == baht(5) and dues.total == baht(15)
+    r = book.pay(2, meeting_id=m.id)
+    assert ("ค่าปรับ", baht(5)) in r.items
+    assert book.dues(2, m.id).fine == Money(0)

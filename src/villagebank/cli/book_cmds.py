@@ -15,6 +15,7 @@ from villagebank.cli.base import (
     kv,
     open_existing,
     out,
+    print_table,
 )
 from villagebank.i18n import N_, _
 
@@ -183,4 +184,36 @@ def cmd_reverse(args: argparse.Namespace) -> int:
     with open_existing(args) as book:
         seq = book.reverse_entry(args.seq, args.reason, args.date)
     out(_("Entry {seq} was corrected by entry {new}").format(seq=args.seq, new=seq))
+    return EXIT_OK
+
+
+@command("account")
+def _add_account(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("account", help=_("the chart of accounts: bank accounts, income and expense categories"))
+    acs = p.add_subparsers(dest="account_command", metavar="ACTION", required=True)
+    a = acs.add_parser("add", help=_("add a bank account (bank:KEY) or a category (income:KEY, expense:KEY)"))
+    a.add_argument("code")
+    a.add_argument("name")
+    a.set_defaults(handler=cmd_account_add)
+    ls = acs.add_parser("list", help=_("every account and its balance"))
+    ls.add_argument("--as-of", type=arg_date)
+    ls.set_defaults(handler=cmd_account_list)
+
+
+def cmd_account_add(args: argparse.Namespace) -> int:
+    with open_existing(args) as book:
+        book.add_account(args.code.strip(), args.name)
+    out(_("Account {code} added").format(code=args.code.strip()))
+    return EXIT_OK
+
+
+def cmd_account_list(args: argparse.Namespace) -> int:
+    from villagebank.ledger.accounts import normal_balance
+    from villagebank.thai import format_amount
+
+    with open_existing(args, readonly=True) as book:
+        rows = book.account_balances(as_of=args.as_of)
+    print_table([_("Code"), _("Account"), _("Balance")],
+                [[r.code, _(r.name), format_amount(normal_balance(r.type, r.balance.satang))] for r in rows],
+                right={2})
     return EXIT_OK

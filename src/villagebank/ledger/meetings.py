@@ -218,6 +218,7 @@ def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: 
             .group_by(s.posting.c.member_no)):
         today[no] = -int(amount)
     pdues = partner_dues(conn, rules, date, [r.member_no for r in rows]) if partner_dues else {}
+    fines = _fines_due(conn, rules, date) if rules.fine_per_miss else {}
     out = []
     for r in rows:
         saving = r.status in members.ACTIVE_STATUSES
@@ -231,9 +232,27 @@ def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: 
         for st in states.get(r.member_no, []):
             loan_dues.append(LoanDue(st.loan_no, st.principal_due, st.interest_due, st.balance, st.overdue))
         out.append(Dues(r.member_no, f"{r.title}{r.first_name} {r.last_name}".strip(), r.status, Money(share_due),
-                        Money(fee_due), Money(0), tuple(loan_dues), tuple(pdues.get(r.member_no, ())),
+                        Money(fee_due), Money(fines.get(r.member_no, 0)), tuple(loan_dues), tuple(pdues.get(r.member_no, ())),
                         Money(paid[r.member_no]), tuple(receipts[r.member_no]), is_new))
     return out
+
+
+def _fines_due(conn: Connection, rules: Rules, date: dt.date) -> dict[int, int]:
+    """Fines for missed savings this fiscal year not paid yet (the rule ``fine_per_miss``)."""
+    from villagebank.ledger.periods import fiscal_year_bounds, fiscal_year_of
+
+    fy = fiscal_year_of(date, rules.fiscal_year_start_month)
+    start, end = fiscal_year_bounds(fy, rules.fiscal_year_start_month)
+    charged = dict(conn.execute(
+        select(s.missed_saving.c.member_no, func.count()).where(
+            s.missed_saving.c.fiscal_year == fy, s.missed_saving.c.date < date)
+        .group_by(s.missed_saving.c.member_no)).all())
+    paid = dict(conn.execute(
+        select(s.posting.c.member_no, -func.sum(s.posting.c.amount)).where(
+            s.posting.c.account == acc.FINE_INCOME, s.posting.c.date >= start, s.posting.c.date <= end,
+            s.posting.c.member_no.is_not(None))
+        .group_by(s.posting.c.member_no)).all())
+    return {no: max(0, n * rules.fine_per_miss - int(paid.get(no, 0) or 0)) for no, n in charged.items()}
 
 
 # --- payments ---------------------------------------------------------------------------------------
