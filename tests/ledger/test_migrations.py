@@ -38,6 +38,21 @@ def test_revision_0001_book_upgrades_with_its_data_kept(old_book):
             copy.close()
 
 
+def test_the_revisions_build_exactly_the_schema_of_the_code(tmp_path):
+    """The hand-written revisions and ``db/schema.py`` agree (tables, columns, indexes, constraints)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from villagebank.ledger.db.engine import make_engine
+    from villagebank.ledger.db.schema import metadata
+
+    engine = make_engine(tmp_path / "fresh.vbk")
+    migrate.create_schema(engine)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    engine.dispose()
+
+
 def test_the_journal_stays_append_only_after_upgrade(old_book):
     open_book(old_book).close()
     con = sqlite3.connect(old_book)
