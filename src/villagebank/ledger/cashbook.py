@@ -43,6 +43,8 @@ KIND_LABELS = {
     "former_member_payout": N_("Paid to a former member"),
     "reversal": N_("Correction"),
     "opening": N_("Opening balance"),
+    "partner_remit": N_("Remitted to a partner fund"),
+    "partner_bank_pays": N_("Partner dues paid by the bank"),
 }
 
 FIELD_LABELS = {
