@@ -396,10 +396,12 @@ from villagebank.ledger.commands import (  # noqa: E402 - the mixins need BookBa
     MeetingCommands,
     ShareCommands,
 )
+from villagebank.ledger.coverage import CoverageCommands  # noqa: E402
 from villagebank.ledger.partners import PartnerCommands  # noqa: E402
 
 
-class Book(ShareCommands, LoanCommands, CashCommands, PartnerCommands, MeetingCommands, BookBase):
+class Book(ShareCommands, LoanCommands, CashCommands, PartnerCommands, CoverageCommands, MeetingCommands,
+           BookBase):
     """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
 
     def __enter__(self) -> Book:
