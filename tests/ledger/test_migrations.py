@@ -38,6 +38,40 @@ def test_revision_0001_book_upgrades_with_its_data_kept(old_book):
             copy.close()
 
 
+def test_revision_0001_book_gains_the_partner_and_scheme_tables(old_book):
+    import datetime as dt
+
+    with open_book(old_book) as book:
+        names = migrate.table_names(book.engine)
+        assert {"partner_enrolment", "member_scheme"} <= names
+        assert book.partner_enrolments() == [] and book.member_schemes() == []
+        member = next(m for m in book.members() if m.citizen_id and m.is_active)
+        e = book.enrol_partner(member.member_no, "community_welfare", dt.date(2025, 1, 1))
+        assert book.partner_enrolments(member_no=member.member_no) == [e]
+        book.add_member_scheme(member.member_no, "old_age_allowance", dt.date(2025, 1, 1))
+        assert [ms.scheme for ms in book.member_schemes(member.member_no)] == ["old_age_allowance"]
+        assert book.verify().ok
+    con = sqlite3.connect(old_book)
+    with pytest.raises(sqlite3.IntegrityError):  # named check constraint: a span cannot end before it began
+        con.execute("UPDATE partner_enrolment SET until = '2024-01-01'")
+    con.close()
+
+
+def test_the_revisions_build_exactly_the_schema_of_the_code(tmp_path):
+    """The hand-written revisions and ``db/schema.py`` agree (tables, columns, indexes, constraints)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from villagebank.ledger.db.engine import make_engine
+    from villagebank.ledger.db.schema import metadata
+
+    engine = make_engine(tmp_path / "fresh.vbk")
+    migrate.create_schema(engine)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    engine.dispose()
+
+
 def test_the_journal_stays_append_only_after_upgrade(old_book):
     open_book(old_book).close()
     con = sqlite3.connect(old_book)

@@ -464,10 +464,12 @@ from villagebank.ledger.commands import (  # noqa: E402 - the mixins need BookBa
     WelfareCommands,
     YearEndCommands,
 )
+from villagebank.ledger.coverage import CoverageCommands  # noqa: E402
+from villagebank.ledger.partners import PartnerCommands  # noqa: E402
 
 
-class Book(IntegrityMixin, BackupMixin, AccessMixin, ShareCommands, LoanCommands, CashCommands, MeetingCommands,
-           YearEndCommands, WelfareCommands, BookBase):
+class Book(IntegrityMixin, BackupMixin, AccessMixin, ShareCommands, LoanCommands, CashCommands, PartnerCommands,
+           CoverageCommands, MeetingCommands, YearEndCommands, WelfareCommands, BookBase):
     """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
 
     def __enter__(self) -> Book:

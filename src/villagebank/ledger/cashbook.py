@@ -50,6 +50,8 @@ KIND_LABELS = {
     "payout": N_("Year-end payout paid"),
     "welfare_claim": N_("Welfare benefit paid"),
     "payment": N_("Member's payment"),
+    "partner_remit": N_("Remitted to a partner fund"),
+    "partner_bank_pays": N_("Partner dues paid by the bank"),
 }
 
 FIELD_LABELS = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     ForeignKey,
@@ -320,6 +321,39 @@ user_account = Table(
     Column("last_failed_at", Text, nullable=True),
     Column("last_login_at", Text, nullable=True),
 )
+# --- partner funds and seven-risk coverage (revision r4partners) -------------------------------------
+# Who is enrolled in which partner fund (rules.partners, by key) through the bank, since/until. ``until``
+# is exclusive: the member is no longer enrolled on that date. Overlapping spans are refused in code.
+partner_enrolment = Table(
+    "partner_enrolment", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+    Column("partner", String(40), nullable=False),
+    Column("since", Date, nullable=False),
+    Column("until", Date, nullable=True),
+    Column("note", Text, nullable=False, default=""),
+    Column("recorded_at", Text, nullable=False),
+    Column("ended_at", Text, nullable=True),
+    CheckConstraint("until IS NULL OR until >= since", name="dates"),
+)
+Index("ix_partner_enrolment_member", partner_enrolment.c.member_no, partner_enrolment.c.partner)
+Index("ix_partner_enrolment_partner", partner_enrolment.c.partner, partner_enrolment.c.since)
+
+# A member's state (or other outside) welfare scheme: old-age allowance, disability allowance, social
+# security section 40/33, ... (keys in ledger/coverage.py SCHEMES). ``until`` is exclusive, as above.
+member_scheme = Table(
+    "member_scheme", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("member_no", Integer, ForeignKey("member.member_no"), nullable=False),
+    Column("scheme", String(40), nullable=False),
+    Column("since", Date, nullable=False),
+    Column("until", Date, nullable=True),
+    Column("note", Text, nullable=False, default=""),
+    Column("recorded_at", Text, nullable=False),
+    Column("ended_at", Text, nullable=True),
+    CheckConstraint("until IS NULL OR until >= since", name="dates"),
+)
+Index("ix_member_scheme_member", member_scheme.c.member_no, member_scheme.c.scheme)
 
 JOURNAL_TABLES = ("entry", "posting")
 
@@ -337,11 +371,16 @@ __all__ = [
     "meeting",
     "member",
     "member_edit",
+    "member_scheme",
     "member_status",
     "metadata",
     "missed_saving",
+    "partner_enrolment",
     "period_lock",
     "posting",
     "receipt",
     "rules",
+    "user_account",
+    "welfare_claim",
+    "year_close",
 ]
