@@ -82,3 +82,17 @@ def test_fines_for_missed_savings_are_due_when_the_rule_sets_one(saving_book, cl
     r = book.pay(2, meeting_id=m.id)
     assert ("ค่าปรับ", baht(5)) in r.items
     assert book.dues(2, m.id).fine == Money(0)
+
+
+def test_one_kind_of_savings_or_partner_listed_twice_is_refused(saving_book):
+    with pytest.raises(InvalidInput):
+        saving_book.pay(1, Parts(savings=(("voluntary", baht(10)), ("voluntary", baht(10)))))
+
+
+def test_leaving_ends_partner_enrolments(saving_book, clock):
+    book = saving_book
+    book.edit_member(1, {"citizen_id": "1101700203450"})
+    clock.set(dt.date(2025, 4, 10))
+    book.enrol_partner(1, "nsf")
+    book.leave(1, "resigned", "ย้ายบ้าน")
+    assert all(e.until is not None for e in book.partner_enrolments(member_no=1))

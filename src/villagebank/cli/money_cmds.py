@@ -450,12 +450,16 @@ def cmd_meeting_close(args: argparse.Namespace) -> int:
     with open_existing(args) as book:
         m = _current(book)
         closed = book.close_meeting(m.id, _counts(args.count), args.reason)
+        rules = book.rules
     summary = closed.summary
     out(_("The meeting of {date} is closed").format(date=format_date(closed.date)))
     out(_("Receipts: {receipts}; members who paid: {paid}; missed savings: {missed}").format(
         receipts=summary["receipts"], paid=summary["members_paid"], missed=len(summary["missed"])))
+    from villagebank.ledger.meetings import total_label
+
     for key, amount in sorted(summary["totals"].items()):
-        out(f"    {key:30} {format_amount(amount):>14}")
+        label = total_label(key, rules)
+        out(f"    {label:40} {format_amount(amount):>14}")
     if summary["cash_counted"] is not None:
         out(_("Counted {counted}; the book says {book}; difference {diff}").format(
             counted=format_amount(summary["cash_counted"]), book=format_amount(summary["cash_book"]),

@@ -299,6 +299,11 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
                                owner=st.member_no, member=member_no)
         interest, principal = loans.split_payment(st, amount)
         lines += loans.repayment_lines(st, interest, principal, account)[1:]
+    for kind, pairs in (("savings", parts.savings), ("partner", parts.partners)):
+        keys = [k for k, _a in pairs]
+        if len(set(keys)) != len(keys):
+            raise InvalidInput(N_("“{key}” is listed twice in one payment"), field=PART_LABELS[kind],
+                               key=next(k for k in keys if keys.count(k) > 1))
     for key, amount in parts.savings:
         if amount.satang == 0:
             continue
@@ -407,6 +412,37 @@ def day_totals(conn: Connection, date: dt.date) -> dict[str, int]:
         elif account == acc.CASH:
             totals["cash_in" if amount > 0 else "cash_out"] += abs(amount)
     return dict(totals)
+
+
+TOTAL_LABELS = {
+    "shares": N_("Shares (savings)"),
+    "principal": N_("Loan principal repaid"),
+    "interest": N_("Loan interest"),
+    "entry_fees": N_("Entry fees"),
+    "fines": N_("Fines"),
+    "other_fees": N_("Other fees"),
+    "loans_out": N_("Loans paid out"),
+    "expenses": N_("Expenses"),
+    "cash_in": N_("Cash received"),
+    "cash_out": N_("Cash paid"),
+}
+
+
+def total_label(key: str, rules: Rules) -> str:
+    """The day's total ``key`` (from :func:`day_totals`) in the current language."""
+    from villagebank.i18n import _
+
+    if key in TOTAL_LABELS:
+        msgid = TOTAL_LABELS[key]
+        return _(msgid)
+    kind, _sep, code = key.partition(":")
+    if kind == "savings":
+        product = rules.savings_product(code)
+        return product.name if product else key
+    if kind == "payable":
+        partner = rules.partner(code)
+        return partner.name if partner else key
+    return key
 
 
 def close_meeting(conn: Connection, rules: Rules, meeting_id: int, *, counts: dict[int, int] | None, reason: str,

@@ -283,6 +283,10 @@ def set_status(conn: Connection, member_no: int, status: str, *, date: dt.date, 
     values: dict[str, Any] = {"status": status, "suspended_until": suspended_until}
     if status in ("terminated", "resigned", "deceased"):
         values.update(exit_date=date, exit_reason=reason)
+        # Contributions the bank collects for partner funds stop when the membership ends.
+        conn.execute(s.partner_enrolment.update().where(
+            s.partner_enrolment.c.member_no == member_no, s.partner_enrolment.c.until.is_(None),
+            s.partner_enrolment.c.since <= date).values(until=date, ended_at=now))
     elif status == "active":
         values.update(exit_date=None, exit_reason="")
     conn.execute(s.member.update().where(s.member.c.member_no == member_no).values(**values))

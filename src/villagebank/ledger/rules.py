@@ -263,15 +263,15 @@ class Rules:
                 break
             last_days = days
         keys = [p.key for p in self.partners]
-        if len(set(keys)) != len(keys):
-            bad("partners", N_("each partner needs its own key"))
+        if len(set(keys)) != len(keys) or not all(k and k.isidentifier() for k in keys):
+            bad("partners", N_("each partner needs its own key (letters, digits and _)"))
         keys = [p.key for p in self.savings_products]
         if len(set(keys)) != len(keys) or not all(k and k.isidentifier() for k in keys):
             bad("savings_products", N_("each savings kind needs its own key (letters, digits and _)"))
         for p in self.partners:
             if p.period not in ("month", "year") or p.amount < 0 or not (1 <= p.collect_from <= 12) \
                     or not (1 <= p.collect_to <= 12) or not (1 <= p.remit_month <= 12) \
-                    or not (1 <= p.remit_day <= 31) or not (0 <= p.bank_pays_pct <= 100):
+                    or not (1 <= p.remit_day <= _days_in(p.remit_month)) or not (0 <= p.bank_pays_pct <= 100):
                 bad("partners", N_("partner “{name}” has an invalid setting"), name=p.name)
         return out
 
@@ -304,6 +304,11 @@ class Rules:
                 raise InvalidInput(N_("unknown rule “{name}”"), name=name)
             changes[name] = coerce(name, value, fields[name].type)
         return dataclasses.replace(base, **changes)
+
+
+def _days_in(month: int) -> int:
+    """The most days a month can have (February 29: a leap-year deadline is clamped when used)."""
+    return (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1] if 1 <= month <= 12 else 31
 
 
 def _baht(satang: int) -> str:
