@@ -6,13 +6,15 @@ Deterministic for a given seed. It grows with the app: members now; the books' a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from villagebank.i18n import N_
-from villagebank.ledger import Book, BookError, FixedClock, Money, create_book, open_book
+from villagebank.ledger import Book, BookError, FixedClock, LedgerError, Money, create_book, open_book
 
 BANK = {
     "name": "ธนาคารหมู่บ้านบ้านดอนแก้ว",
@@ -84,13 +86,21 @@ def create_demo_book(path: Path | str, *, members: int = 40, seed: int = 2568,
         leftover.unlink()
     book = create_book(building, user="demo", clock=clock, **BANK)
     try:
+        # The annual meeting decided that the bank pays half of the community welfare fund dues (table 2.4).
+        partners = tuple(replace(p, bank_pays_pct=Decimal("50")) if p.key == "community_welfare" else p
+                         for p in book.rules.partners)
+        book.set_rules(book.rules.replace(partners=partners), "มติประชุมใหญ่สามัญประจำปี")
         used: set[str] = set()
         roles = ("ประธาน", "รองประธาน", "เหรัญญิก", "เลขานุการ", "กรรมการ")
         for i in range(members):
             values = member_values(rng, start, used)
             if i < len(roles):
                 values["committee_role"] = roles[i]
-            book.add_member(values)
+            member = book.add_member(values)
+            if i % 3 == 0:
+                book.enrol_partner(member.member_no, "nsf")
+            if i % 2 == 0:
+                book.enrol_partner(member.member_no, "community_welfare")
         populate_activity(book, clock, rng, start, until or dt.date.today(), used)
     finally:
         book.close()
@@ -149,6 +159,14 @@ def populate_activity(book: Book, clock: FixedClock, rng: random.Random, start: 
                 parts = replace(parts, loans=())
             if parts.total.satang:
                 book.pay(no, parts, meeting_id=meeting.id)
+        if day.month == 1:  # the tambon administration's yearly grant to the welfare fund
+            book.cash_in(Money(500000), "fund:welfare", "เงินสมทบกองทุนสวัสดิการจาก อบต.")
+        if day.month == 2:  # the community welfare fund's dues are forwarded by 5 February
+            with contextlib.suppress(LedgerError):
+                book.partner_paid_by_bank("community_welfare")
+            _remit(book, "community_welfare")
+        if day.month == 12:  # the National Savings Fund contributions go to BAAC in December
+            _remit(book, "nsf")
         if day.month == 2 and book.owed_payouts():
             for no, amount in book.owed_payouts():
                 _ensure_cash(book, amount)
@@ -174,6 +192,14 @@ def populate_activity(book: Book, clock: FixedClock, rng: random.Random, start: 
         book.close_meeting(meeting.id, counts, "" if exact else "เศษสตางค์ที่ไม่มีเหรียญ")
         if day.month == 1 and day.year > start.year and not book.close_blockers(day.year - 1):
             book.close_year(day.year - 1)  # the annual close, after the January meeting
+
+
+def _remit(book: Book, partner: str) -> None:
+    owed = book.partner_statement(partner).owed
+    if owed.satang > 0:
+        _ensure_cash(book, owed)
+        if book.cash_balance() >= owed:
+            book.remit_partner(partner)
 
 
 def _welfare_claim(book: Book, rng: random.Random, day: dt.date) -> None:
