@@ -47,7 +47,7 @@ def export_workbook(book: Book, path: Path | str, *, as_of: dt.date | None = Non
     w = Writer(path)
     try:
         sheets = {spec.key: w.sheet(spec.thai, _headers(spec)) for spec in c.SHEETS}
-        _bank(book, sheets["bank"], as_of)
+        result.counts["bank"] = _bank(book, sheets["bank"], as_of)
         steps = len(c.SHEETS)
         done = 0
 
@@ -84,14 +84,16 @@ def export_workbook(book: Book, path: Path | str, *, as_of: dt.date | None = Non
     return result
 
 
-def _bank(book: Book, sheet: Sheet, as_of: dt.date) -> None:
+def _bank(book: Book, sheet: Sheet, as_of: dt.date) -> int:
     from villagebank.ledger.rules import LABELS
 
-    for key, value in r.bank_rows(book, as_of):
+    rows = r.bank_rows(book, as_of)
+    for key, value in rows:
         row = sheet.add([key, value])
         label = c.BANK_KEY_THAI.get(key) or (_(LABELS[key]) if key in LABELS else "")
         if label:
             sheet.ws.write_comment(row, 0, label, {"x_scale": 1.6, "y_scale": 0.6})
+    return len(rows)
 
 
 def _note(sheet: Sheet, book: Book, as_of: dt.date) -> None:

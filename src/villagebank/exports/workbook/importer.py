@@ -425,8 +425,7 @@ class Replay:
             expected = "in" if prefix == "income" else "out"
         if direction != expected:
             self.problems.append(row.problem("direction", UserError(
-                N_("“{category}” is money {expected}; the direction must be “{expected}”"), category=category,
-                expected=expected)))
+                N_("the direction of “{category}” must be “{expected}”"), category=category, expected=expected)))
             return False
         return True
 
@@ -508,9 +507,10 @@ class Replay:
                     self.fail(row, UserError(N_("member {no} leaves on {date}: the withdrawal must be the whole "
                                                 "balance of {balance} baht"), no=no, date=format_date(date),
                                              balance=format_amount(balance.satang)), "amount")
+                    self.bad_members.add(no)  # the leaving failed: its status follows from this problem
                     return
-                self.book.leave(no, mrow["status"], self.reason, date, pay_now=True)
                 self.left.add(no)
+                self.book.leave(no, mrow["status"], self.reason, date, pay_now=True)
             elif member.status not in ACTIVE_STATUSES:
                 owed = self.book.owed_to_former_member(no)
                 if amount != owed:
@@ -523,6 +523,8 @@ class Replay:
                 self.book.withdraw_shares(no, amount, date)
         except LedgerError as exc:
             self.fail(row, exc)
+            if no in self.left:
+                self.bad_members.add(no)
 
     def leave(self, row: Row) -> None:
         no = row["member_no"]
@@ -534,6 +536,7 @@ class Replay:
                 self.left.add(no)
         except LedgerError as exc:
             self.fail(row, exc, "status")
+            self.bad_members.add(no)
 
     def cash_in(self, row: Row) -> None:
         self._cash(row)
@@ -579,7 +582,7 @@ class Replay:
                 continue
             if m.status != row["status"]:
                 self.problems.append(row.problem("status", UserError(
-                    N_("the history in this workbook leaves member {no} {actual}, not {expected}"), no=no,
+                    N_("the history in this workbook makes the status of member {no} “{actual}”, not “{expected}”"), no=no,
                     actual=lazy(STATUS_LABELS[m.status]), expected=lazy(STATUS_LABELS[row["status"]]))))
             elif row["exit_date"] is not None and m.exit_date != row["exit_date"]:
                 self.problems.append(row.problem("exit_date", UserError(
