@@ -76,7 +76,8 @@ DEFAULT_COLUMN = {"members": "member_no", "share_txns": "amount", "fees": "amoun
 LOAN_FIELDS = {"Loan amount": "principal", "Number of installments": "term_months",
                "Interest per month (%)": "rate_monthly_pct", "Guarantors": "guarantor1_no", "Purpose": "purpose"}
 NO_MEMBER = "there is no member number {no}"
-NO_LOAN = "there is no loan number {no}"
+# Ledger messages that name the loan of the row (checked before a guarantor's number could match).
+LOAN_TEMPLATES = frozenset({"there is no loan number {no}", "loan number {no} is already used"})
 
 
 @dataclass
@@ -201,7 +202,7 @@ def _row_type(row: Row) -> str:
 
 def _replay(book: Book, parsed: ParsedWorkbook, result: ImportResult, problems: list[Problem],
             progress: Progress | None) -> None:
-    r = Replay(book, parsed, problems, result)
+    r = Replay(book, parsed, problems)
     r.run(progress)
     result.meetings = r.meetings
     result.new_categories = r.new_categories
@@ -221,11 +222,10 @@ class Event:
 class Replay:
     """Posts the workbook's rows into ``book`` in the contract's order, collecting every problem."""
 
-    def __init__(self, book: Book, parsed: ParsedWorkbook, problems: list[Problem], result: ImportResult) -> None:
+    def __init__(self, book: Book, parsed: ParsedWorkbook, problems: list[Problem]) -> None:
         self.book = book
         self.p = parsed
         self.problems = problems
-        self.result = result
         self.bad_members: set[int] = set()
         self.bad_loans: set[int] = set()
         self.members: dict[int, Row] = {}  # the members sheet's rows by number
@@ -246,6 +246,8 @@ class Replay:
     def _column(self, row: Row, e: UserError) -> str:
         if isinstance(e, PeriodLocked):
             return "date"
+        if e.template in LOAN_TEMPLATES:
+            return "loan_no"
         no = e.params.get("no")
         if row.sheet == "loans" and no is not None:
             for key in ("guarantor1_no", "guarantor2_no"):
@@ -253,8 +255,6 @@ class Replay:
                     return key
         if e.template == NO_MEMBER:
             return "member_no"
-        if e.template == NO_LOAN:
-            return "loan_no"
         rule = getattr(e, "rule", None)
         if rule and rule in RULE_COLUMNS.get(row.sheet, {}):
             return RULE_COLUMNS[row.sheet][rule]
