@@ -108,3 +108,30 @@ def test_the_cli_lists_every_problem_and_exits_1(tmp_path, capsys):
     assert any(x.startswith("เงินฝากสัจจะ!D2: ") for x in lines)
     assert any(x.startswith("เงินฝากสัจจะ!D3: ") for x in lines)
     assert "Traceback" not in err
+
+
+def test_an_export_that_cannot_be_written_is_refused_in_words(tmp_path, capsys):
+    book = tmp_path / "b.vbk"
+    assert run(capsys, "--book", book, "init", "--name", "กลุ่ม")[0] == 0
+    code, _out, err = run(capsys, "--book", book, "export", tmp_path / "no" / "such" / "folder" / "x.xlsx")
+    assert code == 1 and "Traceback" not in err and "x.xlsx" in err
+    assert not list(tmp_path.glob("**/*.part"))
+
+
+def test_the_progress_bar_draws_only_on_a_terminal():
+    import io
+
+    from villagebank.cli.workbook_cmds import ProgressBar
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    bar = ProgressBar(stream)
+    bar("post", 5, 10)
+    bar.end()
+    assert "50%" in stream.getvalue() and stream.getvalue().endswith("\n")
+    quiet = io.StringIO()
+    ProgressBar(quiet)("post", 5, 10)
+    assert quiet.getvalue() == ""

@@ -118,6 +118,7 @@ TH = {
         "ดอกเบี้ย {interest} บาท มากกว่าดอกเบี้ยที่ถึงกำหนด {due} บาท ของสัญญาเงินกู้ที่ {no} ณ วันที่ {date}",
     "{principal} baht of principal is more than the {balance} baht loan {no} still owes":
         "เงินต้น {principal} บาท มากกว่าเงินต้นคงเหลือ {balance} บาท ของสัญญาเงินกู้ที่ {no}",
+    "cannot write {path}: {error}": "เขียนไฟล์ {path} ไม่ได้: {error}",
     "cannot copy the book to {path} ({error})": "คัดลอกสมุดบัญชีไปที่ {path} ไม่ได้ ({error})",
     "{path} is not a copy of this book": "{path} ไม่ใช่สำเนาของสมุดบัญชีนี้",
     "{path} is still open; close it first": "{path} ยังเปิดอยู่ ปิดก่อน",

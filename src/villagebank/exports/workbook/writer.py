@@ -82,10 +82,21 @@ class Writer:
         return sheet
 
     def close(self) -> Path:
+        from xlsxwriter.exceptions import XlsxWriterException
+
+        from villagebank.exports.workbook.problems import WorkbookError
+        from villagebank.i18n import N_
+
         for sheet in self.sheets:
             sheet.finish()
-        self.wb.close()
-        os.replace(self.tmp, self.path)
+        try:
+            self.wb.close()
+            os.replace(self.tmp, self.path)
+        except (OSError, XlsxWriterException) as exc:
+            self.tmp.unlink(missing_ok=True)
+            cause = exc.__cause__ if exc.__cause__ is not None else exc
+            raise WorkbookError(N_("cannot write {path}: {error}"), path=str(self.path),
+                                error=getattr(cause, "strerror", None) or str(cause)) from exc
         return self.path
 
     def abort(self) -> None:
