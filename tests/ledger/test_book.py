@@ -91,3 +91,32 @@ def test_create_refuses_an_existing_file(book, book_path):
 
 def test_schema_is_at_head(book):
     assert migrate.current_revision(book.engine) == migrate.head_revision()
+
+
+def test_a_worked_on_copy_replaces_the_book_whole(book_with_members, tmp_path):
+    """copy_to + adopt_file: the import's scratch copy. The book is the old file or the new one."""
+    from villagebank.ledger import BookError, Money, open_book
+
+    book = book_with_members
+    book.deposit(1, Money.baht(100))
+    copy = book.copy_to(tmp_path / "scratch.vbk")
+    with open_book(copy, durable=False) as scratch:
+        assert scratch.book_id == book.book_id and scratch.share_balance(1) == Money.baht(100)
+        scratch.deposit(2, Money.baht(200))
+        with pytest.raises(BookError):
+            book.adopt_file(copy)  # still open
+    assert book.share_balance(2) == Money(0)
+    before = book.anchor()
+    book.adopt_file(copy)
+    assert not copy.exists()
+    assert book.share_balance(2) == Money.baht(200) and book.anchor() != before
+    book.deposit(3, Money.baht(100))  # still writable, lock still held
+    assert book.verify().ok
+    with pytest.raises(BookError):
+        open_book(book.path)
+    other = tmp_path / "other.vbk"
+    from villagebank.ledger import create_book
+
+    create_book(other, name="อื่น").close()
+    with pytest.raises(BookError):
+        book.adopt_file(other)  # not a copy of this book

@@ -273,3 +273,33 @@ def test_a_former_member_who_owes_a_loan_still_repays_at_meetings(lending_book, 
     clock.set(dt.date(2025, 8, 3))
     dues = book.dues(1, date=dt.date(2025, 8, 3))
     assert dues.shares == Money(0) and dues.loans and not dues.is_new
+
+
+def test_a_repayment_with_its_split_given_is_checked_against_what_is_owed(lending_book, clock, english):
+    """A paper or workbook record gives principal and interest; neither may exceed what the loan owes."""
+    book = lending_book
+    no = book.apply_loan(1, baht(1000), 3, [2, 3])
+    book.approve_loan(no)
+    book.disburse_loan(no)
+    clock.set(dt.date(2025, 5, 3))
+    assert book.loan(no).interest_due == baht(10)
+    with pytest.raises(RuleViolation) as info:
+        book.repay_loan_split(no, baht(100), baht(11))
+    assert info.value.rule == "interest_due" and "11.00 baht of interest is more than the 10.00" in str(info.value)
+    with pytest.raises(RuleViolation) as info:
+        book.repay_loan_split(no, baht(1001), baht(0))
+    assert info.value.rule == "overpayment"
+    with pytest.raises(InvalidInput):
+        book.repay_loan_split(no, baht(0), baht(0))
+    # Interest need not come first when the record says so: the unpaid interest stays due.
+    r = book.repay_loan_split(no, baht(300), baht(4))
+    assert [a for _, a in r.items] == [baht(4), baht(300)] and r.total == baht(304)
+    st = book.loan(no)
+    assert (st.balance, st.interest_paid, st.interest_due) == (baht(700), baht(4), baht(6))
+    # It can share a receipt with shares and an "other" fee.
+    r = book.pay(1, Parts(shares=baht(10), other=baht(5), repayments=((no, baht(0), baht(6)),)))
+    assert r.total == baht(21) and book.loan(no).interest_due == Money(0)
+    assert book.balance("income:other", member_no=1) == -baht(5)
+    with pytest.raises(InvalidInput):
+        book.pay(1, Parts(loans=((no, baht(1)),), repayments=((no, baht(1), baht(0)),)))
+    assert book.verify().ok

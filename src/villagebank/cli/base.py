@@ -168,8 +168,8 @@ def _load_commands() -> None:
         importlib.import_module(f"villagebank.cli.{name}")
 
 
-COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "yearend_cmds", "partner_cmds", "backup_cmds",
-                   "access_cmds"]
+COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "yearend_cmds", "partner_cmds", "workbook_cmds",
+                   "backup_cmds", "access_cmds"]
 
 
 def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -> int:

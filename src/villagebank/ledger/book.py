@@ -115,9 +115,10 @@ class BookBase:
     """
 
     def __init__(self, path: Path, engine: Engine, lock: dbengine.BookLock | None, *, readonly: bool,
-                 user: str, clock: Clock) -> None:
+                 user: str, clock: Clock, durable: bool = True) -> None:
         self.path = path
         self.engine = engine
+        self.durable = durable
         self._lock = lock
         self.readonly = readonly
         self.user = user
@@ -141,6 +142,59 @@ class BookBase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # --- the file as a whole -----------------------------------------------------------------
+    def copy_to(self, target: Path | str) -> Path:
+        """A consistent copy of the whole book at ``target`` (SQLite's online backup, then fsync).
+
+        The copy is the same book (same book id, same hash chain): an import is posted into such a copy
+        and the copy then replaces the book with :meth:`adopt_file`, or is thrown away."""
+        target = Path(target)
+        if target.exists():
+            raise BookError(N_("a file already exists at {path}; choose another name"), reason="exists",
+                            path=str(target))
+        raw = self.engine.raw_connection()
+        try:
+            dst = sqlite3.connect(target)
+            try:
+                raw.driver_connection.backup(dst)
+            finally:
+                dst.close()
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise _storage_error(exc) or BookError(N_("cannot copy the book to {path} ({error})"), reason="io",
+                                                   path=str(target), error=str(exc)) from exc
+        finally:
+            raw.close()
+        dbengine.fsync_path(target)
+        return target
+
+    def adopt_file(self, source: Path | str) -> None:
+        """Replace this book's file by ``source``, a copy of this book (see :meth:`copy_to`) that has been
+        worked on. Atomic (a rename): the file is wholly the old book or wholly the new one. The writer
+        lock is held throughout; the copy must be closed."""
+        if self.readonly:
+            raise BookError(N_("this book is open read-only; nothing can be recorded"), reason="readonly")
+        source = Path(source)
+        if not dbengine.looks_like_sqlite(source) or _book_id_of(source) != self.book_id:
+            raise BookError(N_("{path} is not a copy of this book"), reason="not_a_book", path=str(source))
+        if _sidecar(source, "-wal").exists():
+            raise BookError(N_("{path} is still open; close it first"), reason="in_use", path=str(source))
+        self.engine.dispose()
+        if _sidecar(self.path, "-wal").exists():
+            self.engine = dbengine.make_engine(self.path, durable=self.durable)
+            raise BookError(N_("the book is open in another program; close it there first"), reason="in_use")
+        try:
+            dbengine.fsync_path(source)
+            source.replace(self.path)
+            dbengine.fsync_path(self.path.parent)
+        except OSError as exc:
+            raise StorageError(N_("the book file could not be replaced ({error}); the book is as it was"),
+                               reason="io", error=exc.strerror or str(exc)) from exc
+        finally:
+            self.engine = dbengine.make_engine(self.path, durable=self.durable)
+            self._rules = None
+        self.log_event("adopt", f"replaced by a worked-on copy (import); last entry {self.anchor()}")
 
     # --- transactions ------------------------------------------------------------------------
     @contextmanager
@@ -283,6 +337,11 @@ class BookBase:
             cid = members.clean_citizen_id(citizen_id) if citizen_id else None
             return members.find_duplicates(conn, citizen_id=cid, first_name=first_name, last_name=last_name,
                                            exclude=exclude)
+
+    def members_as_of(self, as_of: dt.date) -> list[dto.Member]:
+        """Members who had joined by ``as_of``, with their status and exit date as of that day."""
+        with self._read() as conn:
+            return members.as_of(conn, as_of)
 
     def member_status_history(self, member_no: int) -> list[dto.StatusChange]:
         with self._read() as conn:
@@ -494,6 +553,23 @@ def _posting_filter(as_of: dt.date | None, start: dt.date | None) -> Any:
     return cond
 
 
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _book_id_of(path: Path) -> str | None:
+    # Read-write on purpose: a read-only connection to a WAL book leaves its -wal and -shm files behind.
+    try:
+        con = sqlite3.connect(path)
+        try:
+            row = con.execute("SELECT value FROM book_meta WHERE key = 'book_id'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -526,7 +602,7 @@ def _default_user() -> str:
 # --- opening and creating -------------------------------------------------------------------------
 def create_book(path: Path | str, *, name: str, village: str = "", moo: str = "", tambon: str = "",
                 amphoe: str = "", province: str = "", postal_code: str = "", rules: Rules | None = None,
-                user: str | None = None, clock: Clock | None = None) -> Book:
+                user: str | None = None, clock: Clock | None = None, durable: bool = True) -> Book:
     """Create a new, empty book file at ``path`` (which must not exist) and open it."""
     from villagebank.thai import normalize_text
 
@@ -545,7 +621,7 @@ def create_book(path: Path | str, *, name: str, village: str = "", moo: str = ""
     clock = clock or Clock()
     lock = dbengine.BookLock(path)
     lock.acquire()
-    engine = dbengine.make_engine(path)
+    engine = dbengine.make_engine(path, durable=durable)
     try:
         migrate.create_schema(engine)
         now = clock.now().isoformat()
@@ -573,17 +649,19 @@ def create_book(path: Path | str, *, name: str, village: str = "", moo: str = ""
         engine.dispose()
         lock.release()
         raise
-    return Book(path, engine, lock, readonly=False, user=user if user is not None else _default_user(), clock=clock)
+    return Book(path, engine, lock, readonly=False, user=user if user is not None else _default_user(), clock=clock,
+                durable=durable)
 
 
 def open_book(path: Path | str, *, readonly: bool = False, user: str | None = None,
-              clock: Clock | None = None) -> Book:
+              clock: Clock | None = None, durable: bool = True) -> Book:
     """Open an existing book: check it is a book, take the one-writer lock, run the quick check, upgrade an
     older schema (after a verified backup), refuse a newer one.
 
     A damaged book is refused for writing (``BookError`` reason ``damaged``, naming the newest backup in
     ``error.newest_backup``); opened with ``readonly=True`` it opens for viewing with ``book.damage`` set.
     A read-only file or folder is refused for writing (reason ``readonly``): open it read-only to view it.
+    ``durable=False``: a scratch copy (see :meth:`BookBase.copy_to`), written without waiting for the disk.
     """
     path = Path(path)
     clock = clock or Clock()
@@ -601,7 +679,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         lock.acquire()
     # Viewing a cleanly closed book in a folder we cannot write: SQLite cannot make its -shm file there.
     immutable = readonly and not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
-    engine = dbengine.make_engine(path, readonly=readonly, immutable=immutable)
+    engine = dbengine.make_engine(path, readonly=readonly, immutable=immutable, durable=durable)
     book_id = None
     try:
         names = migrate.table_names(engine)
@@ -640,7 +718,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
             lock.release()
         raise
     book = Book(path, engine, lock, readonly=readonly, user=user if user is not None else _default_user(),
-                clock=clock)
+                clock=clock, durable=durable)
     book.upgrade_backup = upgrade_copy
     book.damage = tuple(damage)
     if upgrade_copy is not None:

@@ -201,6 +201,14 @@ class LoanCommands(_Base):
             member_no = loans.get_state(conn, self.rules, loan_no, date or self.clock.today()).member_no
         return self.pay(member_no, Parts(loans=((loan_no, amount),)), date=date, account=account)
 
+    def repay_loan_split(self, loan_no: int, principal: Money, interest: Money, date: dt.date | None = None,
+                         account: str = acc.CASH) -> meetings.Receipt:
+        """A repayment with its split into principal and interest given (a paper record or a workbook row),
+        checked against what is owed: principal up to the balance, interest up to what is due."""
+        with self._read() as conn:
+            member_no = loans.get_state(conn, self.rules, loan_no, date or self.clock.today()).member_no
+        return self.pay(member_no, Parts(repayments=((loan_no, principal, interest),)), date=date, account=account)
+
     def loan(self, loan_no: int, as_of: dt.date | None = None) -> loans.LoanState:
         with self._read() as conn:
             return loans.get_state(conn, self.rules, loan_no, as_of or self.clock.today())

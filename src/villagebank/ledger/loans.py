@@ -582,6 +582,26 @@ def split_payment(state: LoanState, amount: Money) -> tuple[Money, Money]:
     return interest, amount - interest
 
 
+def check_split(state: LoanState, principal: Money, interest: Money, date: dt.date) -> None:
+    """A repayment whose split into principal and interest is given (a paper record, a workbook row):
+    the principal may not exceed the balance, nor the interest what is due on ``date``."""
+    if state.status not in ("disbursed",):
+        raise InvalidInput(N_("loan {no} is {status}; nothing is owed on it"), no=state.loan_no,
+                           status=lazy(STATUS_LABELS[state.status]))
+    if principal.satang < 0 or interest.satang < 0:
+        raise InvalidInput(N_("the amount cannot be negative"), field=FIELD_LABELS["amount"])
+    if principal.satang == 0 and interest.satang == 0:
+        raise InvalidInput(N_("a repayment needs principal or interest of more than zero"),
+                           field=FIELD_LABELS["amount"])
+    if principal > state.balance:
+        raise RuleViolation(N_("{principal} baht of principal is more than the {balance} baht loan {no} still owes"),
+                            rule="overpayment", no=state.loan_no, principal=_b(principal), balance=_b(state.balance))
+    if interest > state.interest_due:
+        raise RuleViolation(N_("{interest} baht of interest is more than the {due} baht due on loan {no} on {date}"),
+                            rule="interest_due", no=state.loan_no, interest=_b(interest), due=_b(state.interest_due),
+                            date=format_date(date))
+
+
 def repayment_lines(state: LoanState, interest: Money, principal: Money, account: str) -> list[j.Line]:
     lines = [j.dr(account, interest + principal)]
     if interest.satang:

@@ -29,6 +29,7 @@ PART_LABELS = {
     "shares": N_("Shares (savings)"),
     "entry_fee": N_("Entry fee"),
     "fine": N_("Fine"),
+    "other": N_("Other fee"),
     "interest": N_("Loan interest"),
     "principal": N_("Loan principal"),
     "savings": N_("Savings"),
@@ -42,7 +43,9 @@ def _b(m: Money | int) -> str:
 
 @dataclass(frozen=True)
 class Parts:
-    """What a member pays in one receipt. Loan amounts are split into interest, then principal."""
+    """What a member pays in one receipt. ``loans`` amounts are split into interest, then principal;
+    ``repayments`` are (loan_no, principal, interest) with the split given (a paper or workbook record),
+    checked against what the loan owes. ``other`` is a fee other than the entry fee or a fine."""
 
     shares: Money = ZERO
     entry_fee: Money = ZERO
@@ -50,12 +53,15 @@ class Parts:
     loans: tuple[tuple[int, Money], ...] = ()
     savings: tuple[tuple[str, Money], ...] = ()
     partners: tuple[tuple[str, Money], ...] = ()
+    other: Money = ZERO
+    repayments: tuple[tuple[int, Money, Money], ...] = ()
 
     @property
     def total(self) -> Money:
-        return Money(self.shares.satang + self.entry_fee.satang + self.fine.satang
+        return Money(self.shares.satang + self.entry_fee.satang + self.fine.satang + self.other.satang
                      + sum(a.satang for _, a in self.loans) + sum(a.satang for _, a in self.savings)
-                     + sum(a.satang for _, a in self.partners))
+                     + sum(a.satang for _, a in self.partners)
+                     + sum(p.satang + i.satang for _, p, i in self.repayments))
 
 
 @dataclass(frozen=True)
@@ -274,8 +280,11 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
     if parts.total.satang <= 0:
         raise InvalidInput(N_("nothing to record: every amount is zero"), field=N_("Amount"))
     for label, amount in (("shares", parts.shares), ("entry_fee", parts.entry_fee), ("fine", parts.fine),
+                          ("other", parts.other),
                           *((("principal", a) for _, a in parts.loans)), *((("savings", a) for _, a in parts.savings)),
-                          *((("partner", a) for _, a in parts.partners))):
+                          *((("partner", a) for _, a in parts.partners)),
+                          *((("principal", p) for _, p, _i in parts.repayments)),
+                          *((("interest", i) for _, _p, i in parts.repayments))):
         if amount.satang < 0:
             raise InvalidInput(N_("the amount cannot be negative"), field=PART_LABELS[label])
     lines: list[j.Line] = []
@@ -286,6 +295,8 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
         lines.append(j.cr(acc.ENTRY_FEE_INCOME, parts.entry_fee, member_no=member_no))
     if parts.fine.satang:
         lines.append(j.cr(acc.FINE_INCOME, parts.fine, member_no=member_no))
+    if parts.other.satang:
+        lines.append(j.cr(acc.OTHER_INCOME, parts.other, member_no=member_no))
     seen_loans: set[int] = set()
     for loan_no, amount in parts.loans:
         if loan_no in seen_loans:
@@ -304,6 +315,16 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
         if len(set(keys)) != len(keys):
             raise InvalidInput(N_("“{key}” is listed twice in one payment"), field=PART_LABELS[kind],
                                key=next(k for k in keys if keys.count(k) > 1))
+    for loan_no, principal, interest in parts.repayments:
+        if loan_no in seen_loans:
+            raise InvalidInput(N_("loan {no} is listed twice"), no=loan_no)
+        seen_loans.add(loan_no)
+        st = loans.get_state(conn, rules, loan_no, date)
+        if st.member_no != member_no:
+            raise InvalidInput(N_("loan {no} belongs to member {owner}, not to member {member}"), no=loan_no,
+                               owner=st.member_no, member=member_no)
+        loans.check_split(st, principal, interest, date)
+        lines += loans.repayment_lines(st, interest, principal, account)[1:]
     for key, amount in parts.savings:
         if amount.satang == 0:
             continue
@@ -327,8 +348,9 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
     lines.insert(0, j.dr(account, total))
     receipt_no = next_receipt_no(conn)
     kind = "meeting_payment" if meeting_id is not None else "payment"
+    loan_nos = [no for no, _ in parts.loans] + [no for no, _p, _i in parts.repayments]
     posted = post(conn, date=date, kind=kind, lines=lines, member_no=member_no, meeting_id=meeting_id,
-                  receipt_no=receipt_no, loan_no=parts.loans[0][0] if len(parts.loans) == 1 else None)
+                  receipt_no=receipt_no, loan_no=loan_nos[0] if len(loan_nos) == 1 else None)
     conn.execute(s.receipt.insert().values(receipt_no=receipt_no, entry_seq=posted.seq, meeting_id=meeting_id,
                                            member_no=member_no, date=date, total=total.satang, printed=0))
     return receipt_no, posted.seq
@@ -343,7 +365,8 @@ def receipt_items(conn: Connection, rules: Rules, seq: int) -> list[tuple[str, M
         if ln.amount >= 0:
             continue
         amount = Money(-ln.amount)
-        simple = {acc.SHARES: "shares", acc.ENTRY_FEE_INCOME: "entry_fee", acc.FINE_INCOME: "fine"}
+        simple = {acc.SHARES: "shares", acc.ENTRY_FEE_INCOME: "entry_fee", acc.FINE_INCOME: "fine",
+                  acc.OTHER_INCOME: "other"}
         if ln.account in simple:
             msgid = PART_LABELS[simple[ln.account]]
             label = _(msgid)

@@ -294,6 +294,26 @@ def set_status(conn: Connection, member_no: int, status: str, *, date: dt.date, 
                                                  recorded_at=now))
 
 
+def as_of(conn: Connection, as_of: dt.date) -> list[dto.Member]:
+    """Members who had joined by ``as_of`` with status and exit date as of that day (from the history)."""
+    import dataclasses
+
+    last: dict[int, Any] = {}
+    for r in conn.execute(select(s.member_status).where(s.member_status.c.date <= as_of)
+                          .order_by(s.member_status.c.date, s.member_status.c.id)):
+        last[r.member_no] = r
+    out = []
+    for row in conn.execute(select(s.member).where(s.member.c.join_date <= as_of).order_by(s.member.c.member_no)):
+        m = _to_dto(row)
+        h = last.get(m.member_no)
+        if h is not None and h.status != m.status:
+            left = h.status in ("terminated", "resigned", "deceased")
+            m = dataclasses.replace(m, status=h.status, suspended_until=None,
+                                    exit_date=h.date if left else None, exit_reason=h.reason if left else "")
+        out.append(m)
+    return out
+
+
 def status_history(conn: Connection, member_no: int) -> list[dto.StatusChange]:
     rows = conn.execute(select(s.member_status).where(s.member_status.c.member_no == member_no)
                         .order_by(s.member_status.c.date, s.member_status.c.id))

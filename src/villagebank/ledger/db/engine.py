@@ -27,11 +27,13 @@ _COMPILED_CACHE: LRUCache = LRUCache(3000)
 BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) -> Engine:
+def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False, durable: bool = True) -> Engine:
     """An engine on the book file with WAL, foreign keys and synchronous=FULL on every connection.
 
     ``immutable`` (read-only only) tells SQLite the file cannot change, so it needs no ``-shm`` file:
-    for viewing a cleanly closed book in a read-only folder.
+    for viewing a cleanly closed book in a read-only folder. ``durable=False`` (synchronous=OFF) is only
+    for scratch copies that are thrown away on a crash and fsynced before they replace a book (an import
+    works on one).
     """
     if readonly:
         url = f"sqlite:///file:{path.as_posix()}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
@@ -48,7 +50,7 @@ def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) 
         if not readonly:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=OFF")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
 
@@ -96,6 +98,17 @@ class TransactionLost(sqlite3.OperationalError):
         super().__init__(f"the transaction was rolled back by SQLite after: {cause}")
         self.cause = cause
         self.__cause__ = cause
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file (or, on POSIX, a folder's entries) to the disk."""
+    if path.is_dir() and os.name == "nt":  # pragma: no cover - Windows cannot open folders
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def looks_like_sqlite(path: Path) -> bool:

@@ -1,0 +1,119 @@
+"""Export a book as the book workbook (version 1) as of a date: every sheet of the contract.
+
+``allocation`` and ``member_payouts`` come from the year-end close, which this version of the app
+cannot do yet: they are written with their headers and no rows (the note sheet says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import villagebank
+from villagebank.exports.workbook import contract as c
+from villagebank.exports.workbook import rows as r
+from villagebank.exports.workbook.problems import Progress
+from villagebank.exports.workbook.writer import Sheet, Writer
+from villagebank.i18n import _
+from villagebank.ledger import Book
+from villagebank.thai import format_date
+
+KEY_COMMENT = "รหัสสำหรับโปรแกรม: {key}"
+ENTRY_SHEETS = ("share_txns", "fees", "repayments", "cash", "pass_through")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    as_of: dt.date
+    counts: dict[str, int] = field(default_factory=dict)  # data rows per sheet key
+    warnings: list[r.ExportWarning] = field(default_factory=list)
+
+
+def _headers(spec: c.Sheet) -> list[tuple[str, str]]:
+    return [(col.thai, KEY_COMMENT.format(key=col.key)) for col in spec.columns]
+
+
+def _row(spec: c.Sheet, values: dict) -> list[object]:
+    return [values.get(col.key) for col in spec.columns]
+
+
+def export_workbook(book: Book, path: Path | str, *, as_of: dt.date | None = None,
+                    progress: Progress | None = None) -> ExportResult:
+    """Write the workbook to ``path`` (atomically: a temporary file renamed into place)."""
+    as_of = as_of or book.clock.today()
+    result = ExportResult(Path(path), as_of)
+    w = Writer(path)
+    try:
+        sheets = {spec.key: w.sheet(spec.thai, _headers(spec)) for spec in c.SHEETS}
+        result.counts["bank"] = _bank(book, sheets["bank"], as_of)
+        steps = len(c.SHEETS)
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress("write", done, steps)
+
+        for key, source in (("members", r.member_rows), ("loans", r.loan_rows)):
+            for values in source(book, as_of):
+                sheets[key].add(_row(c.BY_KEY[key], values))
+                result.counts[key] = result.counts.get(key, 0) + 1
+            step()
+        for key, values in r.entry_rows(book, as_of, result.warnings):
+            sheets[key].add(_row(c.BY_KEY[key], values))
+            result.counts[key] = result.counts.get(key, 0) + 1
+        step()
+        for values in r.balance_rows(book, as_of):
+            sheets["balances"].add(_row(c.BALANCES, values))
+            result.counts["balances"] = result.counts.get("balances", 0) + 1
+        step()
+        for key, label, value in r.summary_rows(book, as_of):
+            sheets["summary"].add([key, label, value], style="count" if isinstance(value, int) else None)
+            result.counts["summary"] = result.counts.get("summary", 0) + 1
+        step()
+        _note(w.sheet(c.NOTE_SHEET), book, as_of)
+        w.close()
+    except BaseException:
+        w.abort()
+        raise
+    if progress:
+        progress("write", steps, steps)
+    return result
+
+
+def _bank(book: Book, sheet: Sheet, as_of: dt.date) -> int:
+    from villagebank.ledger.rules import LABELS
+
+    rows = r.bank_rows(book, as_of)
+    for key, value in rows:
+        row = sheet.add([key, value])
+        label = c.BANK_KEY_THAI.get(key) or (_(LABELS[key]) if key in LABELS else "")
+        if label:
+            sheet.ws.write_comment(row, 0, label, {"x_scale": 1.6, "y_scale": 0.6})
+    return len(rows)
+
+
+def _note(sheet: Sheet, book: Book, as_of: dt.date) -> None:
+    """The read-only note: what the file is, that editing it changes nothing, and the keys."""
+    sheet.ws.set_column(0, 0, 100)
+    sheet.add([_("Book workbook of {bank}").format(bank=book.bank().name)], style="title")
+    for text in (
+        _("Exported by villagebank {version} on {date}. The figures are as of {as_of}.").format(
+            version=villagebank.__version__, date=format_date(book.clock.today()), as_of=format_date(as_of)),
+        _("This file is a copy for reading. Changing it changes nothing in the app: a changed file takes effect "
+          "only when it is imported again (villagebank import)."),
+        _("Allocation and member payouts come from the year-end close, which this version cannot do yet: "
+          "those sheets have headers and no rows."),
+        _("Headers are the Thai labels; each header's comment gives its key, which programs should use "
+          "(book workbook format, version 1)."),
+    ):
+        sheet.add([text], style="wrap")
+    sheet.add([])
+    sheet.add([_("Sheet"), _("Key"), _("Column"), _("Key")], style="bold")
+    for spec in c.SHEETS:
+        for i, col in enumerate(spec.columns):
+            sheet.add([spec.thai if i == 0 else "", spec.key if i == 0 else "", col.thai, col.key])
+    sheet.ws.set_column(1, 3, 22)

@@ -1,0 +1,257 @@
+"""The book as workbook rows (pure data: the writer formats them). Everything is as of a date.
+
+How the journal maps to the contract's sheets:
+
+- member payments (``meeting_payment``, ``payment``, ``deposit``): the shares part is a ``share_txns``
+  deposit; entry fee, fine and other fee are ``fees`` rows; each loan's principal and interest one
+  ``repayments`` row; money collected for a partner a ``pass_through`` ``collected`` row;
+- a partial withdrawal of shares and every payment to a former member (on leaving, after the
+  membership ended, at year end) are ``share_txns`` withdrawals. Setting a leaving member's balance
+  aside (``leave_frozen``, ``terminate_shares``) is not a row: it follows from the member's status and
+  the meetings, and the importer posts it again;
+- disbursed loans are ``loans`` rows (from the loan book); applications never paid out are not in v1;
+- cash book entries (income, expenses, transfers, opening balances, cash-count differences) are
+  ``cash`` rows. The contract has one cash box and one bank: bank interest and bank fees move the bank
+  account, everything else cash (``contract.BANK_SIDE_CATEGORIES``). Money that moved the other way
+  gets a ``bank_deposit``/``bank_withdrawal`` row beside it, and so does a member transaction paid
+  into or out of a bank account, so that cash and bank balances come back exactly;
+- a corrected entry and its correction are both left out when the correction is dated by the as-of
+  date (their effects cancel); savings products other than shares have no sheet in v1: both are
+  reported as warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from villagebank.exports.workbook import contract as c
+from villagebank.i18n import N_, UserError
+from villagebank.ledger import Book, Money
+from villagebank.ledger import accounts as acc
+
+PAYMENT_KINDS = ("meeting_payment", "payment", "deposit")
+FEE_ACCOUNTS = {acc.ENTRY_FEE_INCOME: "entry_fee", acc.FINE_INCOME: "fine", acc.OTHER_INCOME: "other"}
+SILENT_KINDS = ("leave_frozen", "terminate_shares", "loan_disburse")
+
+
+@dataclass
+class ExportWarning:
+    error: UserError
+
+    def __str__(self) -> str:
+        return self.error.message()
+
+
+def _is_money(account: str) -> bool:
+    return account == acc.CASH or account.startswith("bank:")
+
+
+# --- bank ------------------------------------------------------------------------------------------------
+def bank_rows(book: Book, as_of: dt.date) -> list[tuple[str, object]]:
+    """(key, value) rows of the bank sheet: format, version, the bank, as_of, then every rule.
+    Money rules in baht (Money), lists as JSON text as the app stores them (money there in satang)."""
+    import dataclasses
+    import json
+
+    from villagebank.ledger.rules import MONEY_RULES
+
+    info = book.bank()
+    rows: list[tuple[str, object]] = [("format", c.FORMAT), ("version", c.VERSION), ("name", info.name),
+                                      ("village", info.village), ("tambon", info.tambon),
+                                      ("amphoe", info.amphoe), ("province", info.province), ("as_of", as_of)]
+    rules = book.rules
+    stored = json.loads(rules.to_json())
+    for f in dataclasses.fields(rules):
+        value = getattr(rules, f.name)
+        if f.name in MONEY_RULES and value is not None:
+            value = Money(value)
+        elif isinstance(value, tuple):
+            value = json.dumps(stored[f.name], ensure_ascii=False)
+        rows.append((f.name, value))
+    return rows
+
+
+# --- members, loans, balances, summary ---------------------------------------------------------------
+def member_rows(book: Book, as_of: dt.date) -> Iterator[dict]:
+    for m in book.members_as_of(as_of):
+        yield {"member_no": m.member_no, "title": m.title, "first_name": m.first_name, "last_name": m.last_name,
+               "citizen_id": m.citizen_id or "", "birth_date": m.birth_date, "sex": m.sex, "house_no": m.house_no,
+               "moo": m.moo, "tambon": m.tambon, "amphoe": m.amphoe, "province": m.province, "phone": m.phone,
+               "occupation": m.occupation, "join_date": m.join_date, "status": m.status,
+               "exit_date": m.exit_date if m.status in c.LEFT_STATUSES else None,
+               "committee_role": m.committee_role}
+
+
+def loan_rows(book: Book, as_of: dt.date) -> Iterator[dict]:
+    for st in book.loans(as_of):
+        if st.disbursed_date is None or st.disbursed_date > as_of:
+            continue
+        g = [*st.guarantors, None, None]
+        yield {"loan_no": st.loan_no, "member_no": st.member_no, "date": st.disbursed_date,
+               "principal": st.principal, "rate_monthly_pct": st.rate_pct, "term_months": st.term_months,
+               "purpose": st.purpose, "guarantor1_no": g[0], "guarantor2_no": g[1]}
+
+
+def balance_rows(book: Book, as_of: dt.date) -> Iterator[dict]:
+    loan_bal: dict[int, int] = defaultdict(int)
+    overdue: dict[int, int] = defaultdict(int)
+    for st in book.loans(as_of, statuses=("disbursed",)):
+        loan_bal[st.member_no] += st.balance.satang
+        overdue[st.member_no] += st.overdue.satang
+    for m in book.members_as_of(as_of):
+        yield {"member_no": m.member_no, "name": m.full_name, "share_balance": book.share_balance(m.member_no, as_of),
+               "loan_balance": Money(loan_bal[m.member_no]), "overdue_amount": Money(overdue[m.member_no]),
+               "as_of": as_of}
+
+
+def summary_rows(book: Book, as_of: dt.date) -> list[tuple[str, str, object]]:
+    """(key, Thai label, value) of the summary sheet; values are Money, or int for counts."""
+    from villagebank.ledger.members import ACTIVE_STATUSES
+
+    rules = book.rules
+    bal = {a.code: a.balance.satang for a in book.account_balances(as_of=as_of)}
+    overdue = sum(st.overdue.satang for st in book.loans(as_of, statuses=("disbursed",)))
+    start, _end = book.fiscal_year_bounds(book.fiscal_year_of(as_of))
+    ytd = book.account_balances(as_of=as_of, start=start)
+    income = -sum(a.balance.satang for a in ytd if a.type == acc.INCOME)
+    expenses = sum(a.balance.satang for a in ytd if a.type == acc.EXPENSE)
+    values: dict[str, object] = {
+        "active_members": sum(1 for m in book.members_as_of(as_of) if m.status in ACTIVE_STATUSES),
+        "total_shares": Money(-bal.get(acc.SHARES, 0)),
+        "loans_outstanding": Money(bal.get(acc.LOANS, 0)),
+        "overdue": Money(overdue),
+        "cash": Money(bal.get(acc.CASH, 0)),
+        "bank": Money(sum(v for k, v in bal.items() if k.startswith("bank:"))),
+        "reserve_fund": Money(-bal.get(acc.RESERVE, 0)),
+        "welfare_fund": Money(-bal.get(acc.WELFARE_FUND, 0)),
+        "development_fund": Money(-bal.get(acc.DEVELOPMENT_FUND, 0)),
+        "income_ytd": Money(income),
+        "expenses_ytd": Money(expenses),
+        "net_profit_ytd": Money(income - expenses),
+    }
+    rows = []
+    for key in c.SUMMARY_KEYS:
+        rows.append((key, c.SUMMARY_THAI[key], values[key]))
+        if key == "bank":
+            for p in rules.partners:
+                rows.append((f"payable_{p.key}", f"{c.PAYABLE_THAI} {p.name}",
+                             Money(-bal.get(acc.partner_payable(p.key), 0))))
+    return rows
+
+
+# --- the journal as rows ---------------------------------------------------------------------------------
+def entry_rows(book: Book, as_of: dt.date, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
+    """(sheet key, row) for share_txns, fees, repayments, cash and pass_through, in journal order."""
+    reversals = {e.reverses_seq: e for e in book.entries(end=as_of, kinds=("reversal",)) if e.reverses_seq}
+    for e in book.entries(end=as_of):
+        if e.reverses_seq is not None and e.reverses_seq in reversals:
+            continue
+        if e.seq in reversals:
+            warnings.append(ExportWarning(UserError(
+                N_("entry {seq} of {date} and its correction (entry {by}) are left out: they cancel out"),
+                seq=e.seq, date=_d(e.date), by=reversals[e.seq].seq)))
+            continue
+        yield from _rows_of(e, warnings)
+
+
+def _d(date: dt.date) -> str:
+    from villagebank.thai import format_date
+
+    return format_date(date)
+
+
+def _rows_of(e, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
+    money = [p for p in e.postings if _is_money(p.account)]
+    bank_net = sum(p.amount.satang for p in money if p.account != acc.CASH)
+    if e.kind in PAYMENT_KINDS:
+        yield from _payment_rows(e, warnings)
+    elif e.kind in ("withdrawal", "former_member_payout"):
+        account = acc.SHARES if e.kind == "withdrawal" else acc.FORMER_MEMBERS
+        amount = sum(p.amount.satang for p in e.postings if p.account == account)
+        yield "share_txns", {"date": e.date, "member_no": e.member_no, "kind": "withdrawal", "amount": Money(amount)}
+    elif e.kind in SILENT_KINDS:
+        pass
+    elif e.kind in ("cash_in", "cash_out", "opening", "transfer", "cash_count"):
+        yield from _cash_rows(e)
+        return
+    else:
+        warnings.append(ExportWarning(UserError(
+            N_("entry {seq} of {date} ({kind}) has no place in workbook version 1 and is left out"),
+            seq=e.seq, date=_d(e.date), kind=e.kind)))
+        return
+    # A member transaction through a bank account: the importer posts it to cash, so move it back.
+    if bank_net > 0:
+        yield "cash", _cash(e.date, "out", "bank_deposit", e.memo, bank_net)
+    elif bank_net < 0:
+        yield "cash", _cash(e.date, "in", "bank_withdrawal", e.memo, -bank_net)
+
+
+def _payment_rows(e, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
+    shares = 0
+    fees: dict[str, int] = defaultdict(int)
+    loans: dict[int, list[int]] = {}
+    partners: dict[str, int] = defaultdict(int)
+    for p in e.postings:
+        a = -p.amount.satang
+        if p.account == acc.SHARES:
+            shares += a
+        elif p.account in FEE_ACCOUNTS:
+            fees[FEE_ACCOUNTS[p.account]] += a
+        elif p.account in (acc.LOANS, acc.INTEREST_INCOME) and p.loan_no is not None:
+            loans.setdefault(p.loan_no, [0, 0])[0 if p.account == acc.LOANS else 1] += a
+        elif p.account.startswith("payable:") and p.account not in (acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS):
+            partners[p.account.split(":", 1)[1]] += a
+        elif p.account.startswith("savings:"):
+            warnings.append(ExportWarning(UserError(
+                N_("entry {seq} of {date}: savings besides shares ({account}) have no sheet in workbook version 1"),
+                seq=e.seq, date=_d(e.date), account=p.account)))
+    if shares:
+        yield "share_txns", {"date": e.date, "member_no": e.member_no, "kind": "deposit", "amount": Money(shares)}
+    for kind in ("entry_fee", "fine", "other"):
+        if fees.get(kind):
+            yield "fees", {"date": e.date, "member_no": e.member_no, "kind": kind, "amount": Money(fees[kind])}
+    for loan_no, (principal, interest) in loans.items():
+        yield "repayments", {"date": e.date, "loan_no": loan_no, "principal": Money(principal),
+                             "interest": Money(interest)}
+    for partner, amount in partners.items():
+        yield "pass_through", {"date": e.date, "member_no": e.member_no, "partner": partner,
+                               "direction": "collected", "amount": Money(amount)}
+
+
+def _cash(date: dt.date, direction: str, category: str, description: str, satang: int) -> dict:
+    return {"date": date, "direction": direction, "category": category, "description": description,
+            "amount": Money(satang)}
+
+
+def _cash_rows(e) -> Iterator[tuple[str, dict]]:
+    """Cash book entries. The importer puts bank-side categories in the bank and the rest in cash; a
+    ``bank_deposit``/``bank_withdrawal`` row next to the entry's row moves the money where it was."""
+    money = [p for p in e.postings if _is_money(p.account)]
+    others = [p for p in e.postings if not _is_money(p.account)]
+    if e.kind == "transfer" or not others:
+        cash = sum(p.amount.satang for p in money if p.account == acc.CASH)
+        if cash > 0:
+            yield "cash", _cash(e.date, "in", "bank_withdrawal", e.memo, cash)
+        elif cash < 0:
+            yield "cash", _cash(e.date, "out", "bank_deposit", e.memo, -cash)
+        return
+    implied_bank = 0  # what the importer will put in the bank for the rows below
+    for p in others:
+        amount = -p.amount.satang  # income and opening credits are money in (positive)
+        if p.account == acc.OPENING_EQUITY:
+            in_bank = bool(money) and money[0].account != acc.CASH
+            implied_bank += amount if in_bank else 0
+            yield "cash", _cash(e.date, "in", "opening_bank" if in_bank else "opening_cash", e.memo, amount)
+            continue
+        if p.account in c.BANK_SIDE_CATEGORIES:
+            implied_bank += amount
+        yield "cash", _cash(e.date, "in" if amount > 0 else "out", p.account, e.memo, abs(amount))
+    actual_bank = sum(p.amount.satang for p in money if p.account != acc.CASH)
+    diff = actual_bank - implied_bank  # what the importer would put in cash that belongs in the bank
+    if diff > 0:
+        yield "cash", _cash(e.date, "out", "bank_deposit", e.memo, diff)
+    elif diff < 0:
+        yield "cash", _cash(e.date, "in", "bank_withdrawal", e.memo, -diff)
