@@ -138,7 +138,7 @@ def _load_commands() -> None:
         importlib.import_module(f"villagebank.cli.{name}")
 
 
-COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds"]
+COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "report_cmds"]
 
 
 def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -> int:
