@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -160,3 +163,17 @@ def test_default_output_name(demo_copy, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "--book", str(demo_copy), "report", "income", "--month", "2568-12")[0] == 0
     assert Path(tmp_path / "income-2568-12.pdf").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_shows_buddhist_era_dates(demo_copy, tmp_path, capsys):
+    """A second reader: LibreOffice opens the workbook and shows its date cells in B.E."""
+    xlsx = tmp_path / "loans.xlsx"
+    assert run(capsys, "--book", str(demo_copy), "report", "loans", "--year", "2568", "--out", str(xlsx))[0] == 0
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    subprocess.run(["soffice", "--headless", "--convert-to", "html", "--outdir", str(tmp_path), str(xlsx)],
+                   check=True, capture_output=True, env=env, timeout=180)
+    html = (tmp_path / "loans.html").read_text(encoding="utf-8", errors="replace")
+    assert re.search(r"\d\d/\d\d/256[78]", html) and not re.search(r"\d\d/\d\d/202[45]", html)
+    assert "ทะเบียนเงินกู้และผู้ค้ำประกัน" in html

@@ -303,3 +303,40 @@ def test_reports_agree_with_each_other(demo):
     for b in demo.account_balances(as_of=UNTIL):
         if b.balance.satang and b.type in CREDIT_NORMAL:
             assert any(r.cells[2] == -b.balance.satang for r in trial.rows)
+
+
+# --- small books -----------------------------------------------------------------------------------------------
+def test_statement_shows_other_savings_and_a_cancelled_receipt(saving_book, clock, tmp_path):
+    from villagebank.ledger import Money
+
+    book = saving_book
+    clock.set(dt.date(2025, 4, 10))
+    saved = book.save(1, "voluntary", Money(50000))
+    wrong = book.deposit(1, Money(2000))
+    book.reverse_entry(wrong.entry_seq, "บันทึกซ้ำ")
+    report = statement.statement(book, 1, 2025, 4)
+    savings = _table(report, "savings")
+    assert [r.cells for r in savings.rows] == [("เงินฝากออมทรัพย์", 0, 50000, 0, 50000)]
+    assert book.savings_balance(1, "voluntary").satang == 50000
+    paid = _table(report, "receipts")
+    numbers = [r.cells[1] for r in paid.rows if r.style is Style.ITEM]
+    assert saved.receipt_no in numbers and wrong.receipt_no in numbers
+    cancelled = next(r for r in paid.rows if r.cells[1] == wrong.receipt_no)
+    assert cancelled.cells[3] is None and "(ยกเลิก)" in cancelled.cells[2]
+    shares = _table(report, "shares").rows[0].cells
+    assert shares[3] == book.share_balance(1).satang  # the reversed deposit is not in the balance
+    voided = receipts.receipt_report(book, book.receipt(wrong.receipt_no))
+    assert voided.copy_mark == "ยกเลิก"
+    text = _render([report, voided], tmp_path)
+    assert "เงินฝากประเภทอื่น" in text and "ยกเลิก" in text and baht(50000) in text
+
+
+def test_signatures_carry_the_names_of_the_office_holders(saving_book):
+    book = saving_book
+    book.edit_member(2, {"committee_role": "เหรัญญิก"})
+    book.edit_member(3, {"committee_role": "ประธานกรรมการ"})
+    book.edit_member(4, {"committee_role": "รองประธานกรรมการ"})  # a deputy does not sign for the chair
+    report = financial.trial_balance(book, date_period(book, dt.date(2025, 4, 30)))
+    names = {s.role: s.name for s in report.signatures if not isinstance(s, str)}
+    assert names == {"เหรัญญิก": book.member(2).full_name, "ประธานกรรมการ": book.member(3).full_name}
+    assert "กรรมการผู้ตรวจสอบ" in report.signatures  # nobody holds it: a line to write the name on

@@ -81,8 +81,7 @@ def as_of_label(day: dt.date) -> str:
 
 
 def _period(book: Book, kind: str, start: dt.date | None, end: dt.date, label: str) -> Period:
-    today = book.clock.today()
-    as_of = min(end, today) if start is None or start <= today else end
+    as_of = min(end, book.clock.today())  # nothing is known after today: a month not over is shown as of today
     fy = book.fiscal_year_of(end)
     return Period(kind, start, end, as_of, label, fy, book.fiscal_year_bounds(fy)[0])
 
