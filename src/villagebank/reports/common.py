@@ -27,7 +27,6 @@ CHECKER = N_("Committee member who checked")
 SECRETARY = N_("Secretary")
 RECEIVED_BY = N_("Received by")
 PAID_BY = N_("Paid by")
-MEMBER = N_("Member")
 
 # Words in a member's free-text committee role that name each signer (Thai and English); roles that also
 # hold one of the _DEPUTY words (vice chair, assistant treasurer) do not sign in the office's place.
