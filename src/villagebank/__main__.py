@@ -13,6 +13,9 @@ def _gui(book: Path | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # report workers of a frozen (PyInstaller) app start here, not in the CLI
     from villagebank import cli
 
     return cli.main(sys.argv[1:] if argv is None else argv, gui=_gui)

@@ -158,3 +158,16 @@ class _Lazy(str):
 def lazy(message: str) -> str:
     """Wrap a marked message so that it is translated when the enclosing error is shown."""
     return _Lazy(message)
+
+
+def gettext_in(lang: str | None, message: str) -> str:
+    """``message`` translated into ``lang`` (None: the current language) without switching the language.
+
+    For documents made in one language and printed while the program runs in another; mark the message
+    with ``N_`` where it is written.
+    """
+    if lang is None or lang == _language:
+        return _(message)
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    return _load(lang).gettext(message)

@@ -20,6 +20,7 @@ class Kind(Enum):
     DATE = "date"  # datetime.date; shown in B.E.
     PERCENT = "percent"  # Decimal or int percentage points, e.g. Decimal("20")
     CHECK = "check"  # bool: shown as ✓ / empty
+    CODE = "code"  # member, loan and receipt numbers: digits as they are (no thousands separator), centred
 
 
 class Style(Enum):
@@ -36,12 +37,15 @@ class Column:
     kind: Kind = Kind.TEXT
     width: float = 1.0  # relative width weight
     wrap: bool = True  # TEXT only: wrap between words
+    whole_baht: bool = False  # MONEY only: print whole-baht amounts without ".00" (dense grids of shares)
+    names: bool = False  # TEXT only: people's names, broken only at spaces (a segmenter cuts unknown names)
 
 
 @dataclass(frozen=True)
 class Row:
     cells: tuple[object, ...]
     style: Style = Style.ITEM
+    keep_with_next: bool = False  # print on the same page as the next row (a loan's principal and interest)
 
 
 @dataclass
@@ -51,10 +55,10 @@ class ReportTable:
     title: str | None = None  # heading printed above the table
     key: str = "table"  # sheet name seed for Excel
 
-    def add(self, *cells: object, style: Style = Style.ITEM) -> None:
+    def add(self, *cells: object, style: Style = Style.ITEM, keep_with_next: bool = False) -> None:
         if len(cells) != len(self.columns):
             raise ValueError(f"row has {len(cells)} cells, table {self.key!r} has {len(self.columns)} columns")
-        self.rows.append(Row(tuple(cells), style))
+        self.rows.append(Row(tuple(cells), style, keep_with_next))
 
     def column_values(self, key: str) -> list[object]:
         i = [c.key for c in self.columns].index(key)
@@ -77,9 +81,24 @@ class KeyValues:
 class Paragraph:
     text: str
     bold: bool = False
+    align: str = "left"  # "left" | "center" | "right"
+    small: bool = False  # notes and footnotes: the table size instead of the body size
 
 
-Block = ReportTable | KeyValues | Paragraph
+@dataclass
+class PageBreak:
+    """Start the next block on a new page (nothing happens at the top of a page)."""
+
+
+Block = ReportTable | KeyValues | Paragraph | PageBreak
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature line: the signer's role, and the printed name under the line when it is known."""
+
+    role: str
+    name: str = ""
 
 
 @dataclass
@@ -89,12 +108,15 @@ class Report:
     bank_name: str
     period: str  # translated period label, e.g. "เดือนมกราคม พ.ศ. 2568"
     blocks: list[Block] = field(default_factory=list)
-    signatures: list[str] = field(default_factory=list)  # translated role labels
+    signatures: list[str | Signature] = field(default_factory=list)  # translated role labels (or with names)
     landscape: bool = False
     anchor: str | None = None  # journal anchor "seq/short-hash" printed in the footer
     printed_on: dt.date | None = None
     copy_mark: str | None = None  # e.g. "สำเนา" on reprints
     page_size: str = "A4"  # "A4" or "A5"
+    language: str | None = None  # language of the strings ("th", "en"); None: the current language
+    sheet: str | None = None  # Excel sheet name (default: the title), e.g. the member of a statement
+    number: int | None = None  # the receipt or member the report is about (callers count receipt prints by it)
 
     def tables(self) -> list[ReportTable]:
         return [b for b in self.blocks if isinstance(b, ReportTable)]

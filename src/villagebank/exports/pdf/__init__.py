@@ -6,7 +6,7 @@ on the first Thai text that needs breaking, pythainlp (about 0.8 s): import this
 
 from __future__ import annotations
 
-from .layout import CHECK_MARK, format_value
-from .render import render_pdf
+from .layout import CHECK_MARK, format_value, layout_report
+from .render import render_layouts, render_pdf
 
-__all__ = ["CHECK_MARK", "format_value", "render_pdf"]
+__all__ = ["CHECK_MARK", "format_value", "layout_report", "render_layouts", "render_pdf"]

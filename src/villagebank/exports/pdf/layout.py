@@ -22,12 +22,22 @@ from decimal import Decimal
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
 
-from villagebank.i18n import _
-from villagebank.reports.table import KeyValues, Kind, Paragraph, Report, ReportTable, Style
+from villagebank.i18n import N_, gettext_in
+from villagebank.reports.table import (
+    Column,
+    KeyValues,
+    Kind,
+    PageBreak,
+    Paragraph,
+    Report,
+    ReportTable,
+    Signature,
+    Style,
+)
 from villagebank.thai import format_amount, format_date
 
 from .fonts import BOLD, REGULAR, has_glyph
-from .thaitext import ASCENT, LEADING, shaped_width, width, wrap
+from .thaitext import ASCENT, LEADING, shaped_width, width, words, wrap
 
 TEXT, LINE, RECT = 0, 1, 2
 LEFT, CENTER, RIGHT = 0, 1, 2
@@ -49,7 +59,9 @@ _ALIGN = {
     Kind.PERCENT: RIGHT,
     Kind.DATE: CENTER,
     Kind.CHECK: CENTER,
+    Kind.CODE: CENTER,
 }
+_PARAGRAPH_ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT}
 PAGE_SIZES = {"A4": A4, "A5": A5}
 
 
@@ -119,7 +131,16 @@ def format_value(value: object, kind: Kind) -> str:
         return _percent(value)
     if kind is Kind.CHECK:
         return CHECK_MARK if value else ""
-    return str(value)
+    return str(value)  # TEXT, CODE
+
+
+def format_cell(value: object, col: Column) -> str:
+    """A table cell's printed text: :func:`format_value`, with whole baht short in ``whole_baht`` columns."""
+    if col.whole_baht and col.kind is Kind.MONEY and value is not None:
+        satang = getattr(value, "satang", value)
+        if isinstance(satang, int) and satang % 100 == 0:
+            return f"{satang // 100:,}"
+    return format_value(value, col.kind)
 
 
 # ---------------------------------------------------------------------------------------------- cells
@@ -137,6 +158,7 @@ class _Row:
     style: Style | None  # None: the column header row
     cells: list[_Cell]  # one per column; one spanning cell for HEAD rows
     height: float
+    keep: bool = False  # stay on the page of the next row
 
 
 def _fit(text: str, font: str, size: float, avail: float) -> _Cell:
@@ -149,6 +171,38 @@ def _fit(text: str, font: str, size: float, avail: float) -> _Cell:
         return _Cell((text,), font, smaller, LEFT)
     small = round(0.75 * size, 1)
     return _Cell(wrap(text, font, small, avail), font, small, LEFT)
+
+
+def _header_cell(title: str, size: float, avail: float) -> _Cell:
+    """A column title: wrapped between words; when one word is wider than the column, the title is set smaller
+    (down to 75 %) rather than broken inside the word."""
+    widest = max((shaped_width(w, BOLD, size) for w in words(title)), default=0.0)
+    if widest > avail:
+        size = max(round(0.75 * size, 1), math.floor(size * avail / widest * 10) / 10)
+    return _Cell(wrap(title, BOLD, size, avail), BOLD, size, CENTER)
+
+
+def wrap_at_spaces(text: str, font: str, size: float, avail: float) -> tuple[str, ...]:
+    """Lines of ``text`` broken only at spaces (and ``\\n``), for names: a part wider than the line on its own
+    is broken between words as usual."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for part in para.split():
+            candidate = f"{line} {part}" if line else part
+            if shaped_width(candidate, font, size) <= avail:
+                line = candidate
+                continue
+            if shaped_width(part, font, size) > avail:  # too long for any line: break it between words
+                pieces = wrap(candidate, font, size, avail)
+            else:
+                if line:
+                    out.append(line)
+                pieces = (part,)
+            out.extend(pieces[:-1])
+            line = pieces[-1]
+        out.append(line)
+    return tuple(out) or ("",)
 
 
 def _text_ops(ops: list[tuple], lines: tuple[str, ...], font: str, size: float, x: float, top: float,
@@ -183,6 +237,10 @@ class _Composer:
         self.pages: list[PageLayout] = []
         self.new_page()
 
+    def tr(self, message: str) -> str:
+        """A fixed label in the report's language."""
+        return gettext_in(self.report.language, message)
+
     # page state
     def new_page(self) -> None:
         self.page = PageLayout(self.size)
@@ -213,10 +271,14 @@ class _Composer:
 
     # blocks
     def paragraph(self, block: Paragraph) -> None:
-        size = self.theme.body
+        size = self.theme.table if block.small else self.theme.body
         font = BOLD if block.bold else REGULAR
-        self.gap()
-        self.lines(wrap(block.text, font, size, self.width), font, size)
+        self.gap(size)
+        self.lines(wrap(block.text, font, size, self.width), font, size, _PARAGRAPH_ALIGN.get(block.align, LEFT))
+
+    def page_break(self) -> None:
+        if not self.fresh:
+            self.new_page()
 
     def key_values(self, block: KeyValues) -> None:
         size = self.theme.body
@@ -227,7 +289,8 @@ class _Composer:
         label_w = []
         for j in range(n):
             labels = [item[0] for item in block.items[j::n]]
-            widest = max((shaped_width(lab, BOLD, size) for lab in labels), default=0.0)
+            # wrap() measures unshaped widths: a label as wide as its widest unshaped form never wraps
+            widest = max((max(shaped_width(lab, BOLD, size), width(lab, BOLD, size)) for lab in labels), default=0.0)
             label_w.append(min(widest + 8.0, 0.45 * pair_w))
         title = wrap(block.title, BOLD, size, self.width) if block.title else ()
         self.gap()
@@ -253,17 +316,20 @@ class _Composer:
         if not rows and title:
             self.lines(title, BOLD, size)
 
-    def signatures(self, roles: list[str]) -> None:
+    def signatures(self, signers: list[str | Signature]) -> None:
         """Signature lines, 2 or 3 to a row, with blank room above each to sign in; kept on one page.
 
-        Each reads ``ลงชื่อ ............ <role>`` with ``(............)`` below for the printed name; a role too
-        long for its slot goes on a line of its own under the brackets.
+        Each reads ``ลงชื่อ ............ <role>`` with ``(............)`` below for the printed name (or the
+        name itself, in brackets, when it is known); a role too long for its slot goes on a line of its own under
+        the brackets.
         """
-        if not roles:
+        if not signers:
             return
+        roles = [s.role if isinstance(s, Signature) else s for s in signers]
+        names = [s.name if isinstance(s, Signature) else "" for s in signers]
         size = self.theme.body
         leading = LEADING * size
-        label = _("Signed") + " "
+        label = self.tr(N_("Signed")) + " "
         pre_w = shaped_width(label, REGULAR, size)
         role_w = [shaped_width(" " + role, REGULAR, size) for role in roles]
         min_dots, max_dots = 70.0, 150.0
@@ -278,7 +344,7 @@ class _Composer:
         dot = width(".", REGULAR, size)
         bracket = width("()", REGULAR, size)
         slots = []
-        for role, rw in zip(roles, role_w, strict=True):
+        for role, rw, printed in zip(roles, role_w, names, strict=True):
             dots_w = min(inner - pre_w - rw, max_dots)
             if dots_w >= min_dots:
                 first = label + "." * int(dots_w / dot) + " " + role
@@ -290,6 +356,9 @@ class _Composer:
                 below = wrap(role, REGULAR, size, dots_w)
                 used = pre_w + dots_w
             name = "(" + "." * max(int((dots_w - bracket) / dot), 3) + ")"
+            if printed:
+                lines = wrap("(" + printed + ")", REGULAR, size, dots_w)  # a long name wraps under the line
+                name, below = lines[0], (*lines[1:], *below)
             slots.append((first, used, dots_w, name, below))
         rows = [slots[i:i + per_row] for i in range(0, len(slots), per_row)]
         sign_room = 2.4 * leading  # blank space above the dotted line to sign in
@@ -328,7 +397,7 @@ class _Composer:
         def row_height(cells: list[_Cell]) -> float:
             return max((len(c.lines) for c in cells), default=1) * leading + pads
 
-        header_cells = [_Cell(wrap(c.title, BOLD, size, inner[i]), BOLD, size, CENTER) for i, c in enumerate(cols)]
+        header_cells = [_header_cell(c.title, size, inner[i]) for i, c in enumerate(cols)]
         header = _Row(None, header_cells, row_height(header_cells))
 
         rows: list[_Row] = []
@@ -341,14 +410,16 @@ class _Composer:
                 font = BOLD if row.style in (Style.TOTAL, Style.SUBTOTAL) else REGULAR
                 cells = []
                 for i, (value, col) in enumerate(zip(row.cells, cols, strict=False)):
-                    text = format_value(value, col.kind)
-                    if col.kind is Kind.TEXT and col.wrap:
+                    text = format_cell(value, col)
+                    if col.kind is Kind.TEXT and col.names:
+                        cell = _Cell(wrap_at_spaces(text, font, size, inner[i]), font, size, LEFT)
+                    elif col.kind is Kind.TEXT and col.wrap:
                         cell = _Cell(wrap(text, font, size, inner[i]), font, size, LEFT)
                     else:
                         cell = _fit(text, font, size, inner[i])
                     cell.align = _ALIGN[col.kind]
                     cells.append(cell)
-            rows.append(_Row(row.style, cells, row_height(cells)))
+            rows.append(_Row(row.style, cells, row_height(cells), row.keep_with_next))
 
         title = wrap(table.title, BOLD, t.body, self.width) if table.title else ()
         title_h = len(title) * LEADING * t.body
@@ -369,15 +440,20 @@ class _Composer:
             frag.clear()
             self.new_page()
             if title:
-                self.lines(wrap(table.title + " " + _("(continued)"), BOLD, t.body, self.width), BOLD, t.body)
+                self.lines(wrap(table.title + " " + self.tr(N_("(continued)")), BOLD, t.body, self.width), BOLD, t.body)
             place(header)
 
         place(header)
         for i, r in enumerate(rows):
-            keep = r.height
-            following = rows[i + 1] if i + 1 < len(rows) else None
-            if following is not None and (r.style is Style.HEAD or following.style is Style.TOTAL):
-                keep += following.height  # a group heading never ends a page, a total never starts one alone
+            # a group heading never ends a page, a total never starts one alone, rows kept together stay so
+            # (as far as a page can hold them)
+            keep, j = r.height, i
+            while j + 1 < len(rows) and (rows[j].style is Style.HEAD or rows[j].keep
+                                         or rows[j + 1].style is Style.TOTAL):
+                if keep + rows[j + 1].height > self.top - self.bottom - header.height:
+                    break
+                keep += rows[j + 1].height
+                j += 1
             if keep > self.room() + 0.01 and len(frag) > 1:
                 next_page()
             while r.height > self.room() + 0.01:  # taller than a whole page: split its lines
@@ -496,10 +572,11 @@ def _footer(report: Report, theme: Theme, size: tuple[float, float], page: int, 
     ops.append((LINE, left, rule_y, left + avail, rule_y, 0.4, GRID))
     top = rule_y - 2.0
     printed = report.printed_on or dt.date.today()
-    parts = [(_("Printed {date}").format(date=format_date(printed, "short")), LEFT),
-             (_("Page {page}/{pages}").format(page=page, pages=pages), RIGHT)]
+    lang = report.language
+    parts = [(gettext_in(lang, N_("Printed {date}")).format(date=format_date(printed, "short")), LEFT),
+             (gettext_in(lang, N_("Page {page}/{pages}")).format(page=page, pages=pages), RIGHT)]
     if report.anchor:
-        parts.append((_("Ref. {anchor}").format(anchor=report.anchor), CENTER))
+        parts.append((gettext_in(lang, N_("Ref. {anchor}")).format(anchor=report.anchor), CENTER))
     for text, align in parts:
         _text_ops(ops, (text,), REGULAR, f, left, top, avail, align, LEADING * f, GREY_TEXT)
     return ops
@@ -518,6 +595,8 @@ def layout_report(report: Report) -> list[PageLayout]:
             comp.key_values(block)
         elif isinstance(block, Paragraph):
             comp.paragraph(block)
+        elif isinstance(block, PageBreak):
+            comp.page_break()
         else:
             raise TypeError(f"unknown report block {type(block).__name__}")
     comp.signatures(report.signatures)

@@ -106,20 +106,43 @@ def render_pdf(reports: Iterable[Report], path_or_file: str | object | BinaryIO)
 
 
 def _render(reports: list[Report], path_or_file: str | object | BinaryIO) -> int:
-    target = str(path_or_file) if hasattr(path_or_file, "__fspath__") else path_or_file
     first = reports[0]
-    canvas = Canvas(target, pageCompression=1, lang=current_language())
-    canvas.setTitle(first.title)
-    canvas.setAuthor(first.bank_name)
-    canvas.setSubject(first.period)
+    return _draw_all((layout_report(r) for r in reports), path_or_file, title=first.title, author=first.bank_name,
+                     subject=first.period, lang=first.language or current_language())
+
+
+def render_layouts(layouts: Iterable[list[PageLayout]], path_or_file: str | object | BinaryIO, *, title: str,
+                   author: str = "", subject: str = "", lang: str | None = None) -> int:
+    """Draw reports already laid out by :func:`~.layout.layout_report` (one page list per report), in order.
+
+    For large runs whose layout is done in worker processes: page layouts are plain data and pickle.
+    """
+    register_fonts()
+    a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return _draw_all(layouts, path_or_file, title=title, author=author, subject=subject,
+                         lang=lang or current_language())
+    finally:
+        rl_config.useA85 = a85
+
+
+def _draw_all(layouts: Iterable[list[PageLayout]], path_or_file: str | object | BinaryIO, *, title: str,
+              author: str, subject: str, lang: str) -> int:
+    target = str(path_or_file) if hasattr(path_or_file, "__fspath__") else path_or_file
+    canvas = Canvas(target, pageCompression=1, lang=lang)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setSubject(subject)
     canvas.setCreator("villagebank")
     text_code = _TextCode(canvas)
     count = 0
-    for report in reports:
-        for page in layout_report(report):
+    for pages in layouts:
+        for page in pages:
             canvas.setPageSize(page.size)
             _draw(canvas, page, text_code)
             canvas.showPage()
             count += 1
+    if not count:
+        raise ValueError("nothing to draw: no pages")
     canvas.save()
     return count
