@@ -303,3 +303,15 @@ def test_a_repayment_with_its_split_given_is_checked_against_what_is_owed(lendin
     with pytest.raises(InvalidInput):
         book.pay(1, Parts(loans=((no, baht(1)),), repayments=((no, baht(1), baht(0)),)))
     assert book.verify().ok
+
+
+def test_a_loan_as_it_stood_on_an_earlier_date(lending_book, clock):
+    book = lending_book
+    no = book.apply_loan(1, baht(300), 3, [2, 3], date=APR3)
+    book.approve_loan(no, date=dt.date(2025, 4, 5))
+    book.disburse_loan(no, date=APR10)
+    assert book.loan(no, dt.date(2025, 4, 4)).status == "applied"
+    assert book.loan(no, dt.date(2025, 4, 6)).status == "approved"
+    assert book.loan(no, APR10).status == "disbursed"
+    assert book.loans(dt.date(2025, 4, 2)) == []  # not applied for yet
+    assert book.guarantor_exposure(dt.date(2025, 4, 2)) == {}

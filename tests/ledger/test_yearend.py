@@ -206,3 +206,13 @@ def test_every_satang_of_net_profit_lands_in_exactly_one_place(tmp_path_factory,
         assert funds == a.net_profit
         assert all(p.total % unit == 0 for p in a.payouts)
         assert book.verify().ok
+
+
+def test_the_income_statement_of_a_closed_year_still_shows_its_profit(book, clock):
+    from villagebank.ledger.yearend import CLOSE_KINDS
+
+    build_year(book, clock)
+    book.close_year(2025)
+    flows = {b.code: b.balance.satang for b in book.account_balances(
+        start=dt.date(2025, 1, 1), as_of=dt.date(2025, 12, 31), exclude_kinds=CLOSE_KINDS)}
+    assert -sum(v for code, v in flows.items() if code.startswith(("income:", "expense:"))) == 100001

@@ -436,10 +436,16 @@ class BookBase:
         with self._read() as conn:
             return Money(int(conn.execute(q).scalar() or 0))
 
-    def account_balances(self, *, as_of: dt.date | None = None, start: dt.date | None = None) -> list[dto.AccountBalance]:
+    def account_balances(self, *, as_of: dt.date | None = None, start: dt.date | None = None,
+                         exclude_kinds: tuple[str, ...] = ()) -> list[dto.AccountBalance]:
+        """Every account's signed balance (debit positive) over [start, as_of]; ``exclude_kinds`` leaves
+        out entries of those kinds (e.g. the year-end close, for an income statement of a closed year)."""
+        cond = _posting_filter(as_of, start)
+        if exclude_kinds:
+            cond = cond & s.posting.c.entry_seq.not_in(select(s.entry.c.seq).where(s.entry.c.kind.in_(exclude_kinds)))
         q = (select(s.account.c.code, s.account.c.type, s.account.c.name,
                     func.coalesce(func.sum(s.posting.c.amount), 0).label("bal"))
-             .select_from(s.account.outerjoin(s.posting, _posting_filter(as_of, start)))
+             .select_from(s.account.outerjoin(s.posting, cond))
              .group_by(s.account.c.code).order_by(s.account.c.code))
         with self._read() as conn:
             return [dto.AccountBalance(r.code, r.type, r.name, Money(int(r.bal))) for r in conn.execute(q)]

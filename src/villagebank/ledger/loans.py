@@ -169,7 +169,12 @@ def compute_state(row, guarantors: tuple[int, ...], borrower: str, payments: lis
                 term_months=row.term_months, rate_pct=rate, method=row.method, purpose=row.purpose,
                 applied_date=row.applied_date, disbursed_date=row.disbursed_date, guarantors=guarantors)
     if row.status != "disbursed" or row.disbursed_date is None or row.disbursed_date > as_of:
-        return LoanState(status=row.status, **base)
+        status = row.status
+        if row.disbursed_date is not None and row.disbursed_date > as_of:  # as it stood before the payout
+            status = "approved" if row.decided_date is not None and row.decided_date <= as_of else "applied"
+        elif status in ("approved", "rejected", "cancelled") and (row.decided_date is None or row.decided_date > as_of):
+            status = "applied"
+        return LoanState(status=status, **base)
     disb = row.disbursed_date
     pays = sorted((p for p in payments if p.date <= as_of), key=lambda p: p.date)
     principal_paid = sum(p.principal for p in pays)
@@ -277,7 +282,7 @@ def _payments(conn: Connection, loan_nos: list[int] | None) -> dict[int, list[Pa
 
 def load_states(conn: Connection, rules: Rules, as_of: dt.date, *, loan_nos: list[int] | None = None,
                 member_no: int | None = None, statuses: tuple[str, ...] | None = None) -> list[LoanState]:
-    q = select(s.loan).order_by(s.loan.c.loan_no)
+    q = select(s.loan).where(s.loan.c.applied_date <= as_of).order_by(s.loan.c.loan_no)
     if loan_nos is not None:
         q = q.where(s.loan.c.loan_no.in_(loan_nos))
     if member_no is not None:

@@ -21,6 +21,7 @@ from villagebank.ledger.accounts import (
     LIABILITY,
     TYPES,
 )
+from villagebank.ledger.yearend import CLOSE_KINDS
 from villagebank.reports.common import (
     CHAIR,
     CHECKER,
@@ -97,8 +98,10 @@ def income_statement(book: Book, period: Period) -> Report:
         columns.append(Column("ytd", _("Year to date"), Kind.MONEY, 1.4))
     report = new_report(book, "income", _(INCOME_TITLE), period.label,
                         signatures=signers(book, TREASURER, CHECKER, CHAIR))
-    flows = {b.code: b for b in book.account_balances(as_of=end, start=period.start)}
-    ytd = {b.code: b for b in book.account_balances(as_of=end, start=period.year_start)} if with_ytd else {}
+    # The year-end close zeroes income and expenses on the last day: leave it out of the statement.
+    flows = {b.code: b for b in book.account_balances(as_of=end, start=period.start, exclude_kinds=CLOSE_KINDS)}
+    ytd = {b.code: b for b in book.account_balances(as_of=end, start=period.year_start, exclude_kinds=CLOSE_KINDS)} \
+        if with_ytd else {}
     t = ReportTable(columns, key="income")
     net = [0, 0]
     for type_ in (INCOME, EXPENSE):
