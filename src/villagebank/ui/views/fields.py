@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QValidator
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QSpinBox, QWidget
 
 from villagebank.i18n import N_, UserError
 from villagebank.ledger.members import citizen_id_valid
@@ -132,6 +132,8 @@ class IntSpin(_SelectOnFocus, QSpinBox):
         self.setRange(minimum - 1 if self._none else minimum, maximum)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setAccelerated(True)
+        # As wide as its longest value (Qt measures the range, the "no limit" text and the suffix).
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         if none_text:
             self.texts.set(self.setSpecialValueText, none_text)
         if suffix:
