@@ -4,6 +4,7 @@ then a good one), search, open, edit (the change appears in the edit log), dupli
 import datetime as dt
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,9 +37,13 @@ def open_dialog(qtbot, members) -> MemberDialog:
     return QApplication.activeModalWidget()
 
 
+def gone(dialog) -> bool:
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
 def saved(qtbot, ctx, dialog) -> None:
     ctx.ops.wait_idle()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: gone(dialog))
 
 
 def test_register_a_member_by_keyboard_refusing_a_bad_citizen_id(qtbot, ctx, window, members):
@@ -181,7 +186,7 @@ def test_leaving_a_filled_form_asks_first(qtbot, ctx, window, members):
     asked = when_modal(qtbot, lambda box: box.buttons()[0].click())  # leave without saving
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: gone(dialog))
     assert ctx.book.members() == []
 
 

@@ -68,6 +68,7 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     box.setDefaultButton(ok)
     box.setEscapeButton(ok)
     box.exec()
+    box.deleteLater()
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -37,7 +37,9 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str | N
     box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)
     box.exec()
-    return box.clickedButton() is yes_button
+    answer = box.clickedButton() is yes_button
+    box.deleteLater()  # it has a parent: without this it would live as long as the window
+    return answer
 
 
 class ReasonDialog(QDialog):
@@ -100,4 +102,6 @@ class ReasonDialog(QDialog):
     def ask(cls, parent: QWidget | None, title: str, question: str, summary: str = "",
             ok_text: str | None = None) -> str | None:
         dialog = cls(parent, title, question, summary, ok_text)
-        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        answer = dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return answer

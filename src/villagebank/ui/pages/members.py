@@ -262,6 +262,7 @@ class MembersPage(Page):
 
     def _added(self, dialog: MemberDialog, result: int) -> None:
         self.window().activateWindow()
+        dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self.reload()
             self.search.clear()
@@ -277,6 +278,7 @@ class MembersPage(Page):
 
     def _edited(self, dialog: MemberDialog, result: int) -> None:
         self.window().activateWindow()
+        dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self.member_view.show_member(dialog.saved)
             self.member_view.edit_button.setFocus()
