@@ -205,3 +205,21 @@ def test_address_completion_comes_from_other_members(qtbot, ctx, window, members
     assert (dialog.amphoe.text(), dialog.province.text(), dialog.postal_code.text()) == \
         ("แม่ริม", "เชียงใหม่", "50180")
     dialog.done(0)
+
+
+def test_tab_walks_the_form_in_the_order_it_is_read(qtbot, ctx, window, members):
+    dialog = members.add_member()
+    order = []
+    widget = dialog.member_no
+    for _ in range(30):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(dialog) \
+                or widget.focusProxy() is not None or widget.parent() is None:
+            widget = widget.nextInFocusChain()
+    names = [next((k for f in dialog.forms for k, r in f.rows.items()
+                   if r.widget is w or getattr(r.widget, "line", None) is w), None) for w in order]
+    keys = [k for k in names if k]
+    assert keys[:12] == ["member_no", "title", "first_name", "last_name", "citizen_id", "birth_date", "sex",
+                         "is_group", "join_date", "committee_role", "house_no", "moo"]
+    dialog.done(0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -201,10 +202,22 @@ class MemberDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
 
         self._sex_from_title = False
+        self._tab_order()
         self.title_combo.currentIndexChanged.connect(self._title_chosen)
         self.sex.activated.connect(self._sex_chosen)
         self.tambon.editingFinished.connect(self._tambon_chosen)
         self.resize(1160, 680)
+
+    def _tab_order(self) -> None:
+        """Tab walks down the left column, then down the right one, then to Save and Cancel."""
+        chain: list[QWidget] = []
+        for form in self.forms:
+            for row in form.rows.values():
+                widget = row.widget.line if isinstance(row.widget, BEDateEdit) else row.widget
+                chain.append(widget)
+        chain += [self.save_button, self.cancel_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _fill_sex(self) -> None:
         current = self.sex.currentData() if self.sex.count() else ""
