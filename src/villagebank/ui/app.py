@@ -1,18 +1,37 @@
-"""Start-up of the GUI: one QApplication, Sarabun loaded, the language set, the book opened (a demo
-book is created on first use), the main window shown."""
+"""Start-up of the GUI and the switching between books.
+
+``run()``: one QApplication (Fusion style, Sarabun at the user's text size, our Thai for Qt's own
+buttons), errors shown in plain words and logged (never a traceback), the language from the
+preferences, then :class:`App` decides what to show:
+
+* ``--book PATH`` that exists, else the last book opened on this computer, else the default book in the
+  data folder: it is opened (on the writer thread: an upgrade may take a while) and the main window
+  shows it;
+* no book at all: the first-run screen (try the demo book — the default, one Enter —, create my bank,
+  open a book file). ``make run`` on a fresh machine therefore shows the first-run screen and Enter opens
+  the demo book, which lives apart from the real book (``demo.vbk``) and is marked as the demo on screen.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from villagebank import paths
-from villagebank.i18n import UserError, _, language_from_environment, set_language
+from villagebank.i18n import _, language_from_environment, set_language
+from villagebank.ledger import Book, BookError, Rules, create_book, open_book
+from villagebank.ui import errors, qt
+from villagebank.ui.context import Context
+from villagebank.ui.ops import Ops
+from villagebank.ui.settings import Prefs
 
-DEFAULT_POINT_SIZE = 13
+DEFAULT_POINT_SIZE = qt.DEFAULT_POINT_SIZE
+DEMO_BOOK_NAME = "demo.vbk"
 
 
 def load_fonts(app: QApplication, point_size: int = DEFAULT_POINT_SIZE) -> str:
@@ -28,33 +47,225 @@ def load_fonts(app: QApplication, point_size: int = DEFAULT_POINT_SIZE) -> str:
     return family
 
 
-def open_or_create(book_path: Path | None):
-    """The book at ``book_path`` (default: the user's book), creating a demo book when none exists."""
-    from villagebank import demo
-    from villagebank.ledger import open_book
+def setup_application(app: QApplication, prefs: Prefs) -> None:
+    """Style, fonts, style sheet and Qt's own strings: everything a window needs before it is built."""
+    app.setApplicationName("villagebank")
+    app.setOrganizationName("villagebank")
+    qt.apply_theme(app)
+    load_fonts(app, prefs.font_size())
+    if not getattr(app, "_vb_translator", None):
+        app._vb_translator = qt.install_qt_translator(app)  # type: ignore[attr-defined]
 
-    path = book_path or paths.default_book_path()
-    if not path.exists():
-        return demo.create_demo_book(path)
-    return open_book(path)
+
+def demo_book_path() -> Path:
+    return paths.user_data_dir() / DEMO_BOOK_NAME
+
+
+def is_demo(book: Book) -> bool:
+    """The demo book: the one at the demo path, or one made by ``create_demo_book`` (user "demo")."""
+    if book.path.resolve() == demo_book_path().resolve():
+        return True
+    history = book.rules_history()
+    return bool(history) and history[0][1] == "demo"
+
+
+def free_book_path() -> Path:
+    """The default book path, or ``book-2.vbk``, ``book-3.vbk``… beside it when taken."""
+    first = paths.default_book_path()
+    if not first.exists():
+        return first
+    n = 2
+    while True:
+        candidate = first.with_name(f"{first.stem}-{n}{first.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+class App(QObject):
+    """Which book is open and which window shows it. One per process."""
+
+    def __init__(self, qapp: QApplication, prefs: Prefs | None = None, *,
+                 quit: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.quit = quit or qapp.quit
+        self.prefs = prefs or Prefs()
+        self.ops = Ops(self)
+        self.book: Book | None = None
+        self.ctx: Context | None = None
+        self.window = None  # MainWindow
+        self.first_run = None  # FirstRunWindow
+        self.new_book_path: Path | None = None
+        self._switching = False
+        qapp.setQuitOnLastWindowClosed(False)
+
+    # --- starting ------------------------------------------------------------------------------
+    def start(self, book_path: Path | None = None) -> None:
+        if book_path is not None and not book_path.exists():
+            self.new_book_path = book_path
+            self.show_first_run()
+            return
+        path = book_path or self._remembered_book()
+        if path is None:
+            self.show_first_run()
+        else:
+            self.open(path)
+
+    def _remembered_book(self) -> Path | None:
+        last = self.prefs.last_book()
+        if last is not None and last.exists():
+            return last
+        default = paths.default_book_path()
+        return default if default.exists() else None
+
+    # --- first run -----------------------------------------------------------------------------
+    def show_first_run(self, message: str = "", *, step: int | None = None) -> None:
+        from villagebank.ui.windows.first_run import FirstRunWindow
+
+        if self.first_run is None:
+            self.first_run = FirstRunWindow(self.prefs, message=message)
+            self.first_run.demo_requested.connect(self.open_demo)
+            self.first_run.open_requested.connect(self.choose_book_file)
+            self.first_run.create_requested.connect(self.create_bank)
+            self.first_run.finished.connect(self._first_run_closed)
+        elif message:
+            self.first_run.message.setText(message)
+            self.first_run.message.setVisible(True)
+        if step is not None:
+            self.first_run.show_step(step)
+        self.first_run.show()
+        self.first_run.raise_()
+        self.first_run.activateWindow()
+
+    def _first_run_closed(self, _result: int) -> None:
+        window, self.first_run = self.first_run, None
+        if window is not None:
+            window.deleteLater()
+        if self.window is None and not self.ops.busy:
+            self.quit()
+
+    def _parent(self) -> QWidget | None:
+        return self.first_run if self.first_run is not None else self.window
+
+    # --- opening and creating ------------------------------------------------------------------
+    def open(self, path: Path) -> None:
+        self.ops.run(lambda _ctx: open_book(path), done=self.show_book, failed=self._open_failed, key="open",
+                     long=True, label=_("Opening the book…"), parent=self._parent())
+
+    def _open_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, BookError) and exc.reason == "in_use" and self.window is None:
+            errors.show_error(self.first_run, exc)
+            if self.first_run is None:
+                self.quit()
+            return
+        if self.window is None:
+            self.show_first_run(str(exc))
+        else:
+            errors.show_error(self.window, exc)
+
+    def open_demo(self) -> None:
+        path = demo_book_path()
+        if path.exists():
+            self.open(path)
+            return
+        from villagebank import demo
+
+        if self.first_run is not None:
+            self.first_run.set_busy(True)
+        self.ops.run(lambda _ctx: demo.create_demo_book(path), done=self.show_book, failed=self._create_failed,
+                     key="demo", long=True, label=_("Preparing the demo book…"), parent=self._parent())
+
+    def create_bank(self, values: dict, rules: Rules) -> None:
+        path = self.new_book_path or free_book_path()
+        self.ops.run(lambda: create_book(path, rules=rules, **values), done=self._created,
+                     failed=self._create_failed, key="create", parent=self._parent())
+
+    def _created(self, book: Book) -> None:
+        self.new_book_path = None
+        self.show_book(book)
+        if self.ctx is not None:
+            self.ctx.say(_("Your bank's book was created: {path}").format(path=str(book.path)))
+
+    def _create_failed(self, exc: BaseException) -> None:
+        if self.first_run is not None:
+            self.first_run.failed(exc)
+        else:
+            errors.show_error(self.window, exc)
+
+    def choose_book_file(self) -> None:
+        start = str(paths.user_data_dir()) if paths.user_data_dir().exists() else str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(self._parent(), _("Open a book file"), start,
+                                                    _("Village bank books (*.vbk);;All files (*)"))
+        if name:
+            self.open(Path(name))
+
+    def new_bank(self) -> None:
+        from villagebank.ui.windows.first_run import BANK_STEP
+
+        self.show_first_run(step=BANK_STEP)
+
+    # --- showing a book ------------------------------------------------------------------------
+    def show_book(self, book: Book) -> None:
+        from villagebank.ui.windows.main_window import MainWindow
+
+        old_window = self.window
+        old_book = self.book
+        old_ctx = self.ctx
+        self.book = book
+        self.ctx = Context(book, self.ops, self.prefs, self)
+        self.ctx.actions.update(new_bank=self.new_bank, open_book=self.choose_book_file, open_demo=self.open_demo)
+        self.window = MainWindow(self.ctx, demo=is_demo(book))
+        self.window.closed.connect(self._window_closed)
+        self.prefs.set_last_book(book.path)
+        self.window.show()
+        if old_window is not None:
+            self._switching = True
+            old_window.close()
+            old_window.deleteLater()
+            self._switching = False
+        if old_book is not None and old_book is not book:
+            old_book.close()
+        if old_ctx is not None:
+            old_ctx.deleteLater()
+        if self.first_run is not None:
+            first_run, self.first_run = self.first_run, None
+            first_run.finished.disconnect(self._first_run_closed)
+            first_run.close()
+            first_run.deleteLater()
+
+    def _window_closed(self) -> None:
+        if self._switching:
+            return
+        self.window = None
+        self.close_book()
+        if self.first_run is None:
+            self.quit()
+
+    def close_book(self) -> None:
+        self.ops.wait_idle()
+        if self.book is not None:
+            self.book.close()
+            self.book = None
+
+    def shutdown(self) -> None:
+        self.ops.shutdown()
+        if self.book is not None:
+            self.book.close()
+            self.book = None
 
 
 def run(book: Path | None = None, argv: list[str] | None = None) -> int:
-    set_language(language_from_environment())
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("villagebank")
-    app.setOrganizationName("villagebank")
-    load_fonts(app)
-    try:
-        opened = open_or_create(book)
-    except UserError as exc:
-        QMessageBox.critical(None, _("villagebank"), exc.message())
-        return 1
-    from villagebank.ui.main_window import MainWindow
-
-    window = MainWindow(opened)
-    window.show()
+    errors.setup_logging()
+    errors.install_excepthook()
+    prefs = Prefs()
+    set_language(prefs.language(language_from_environment()))
+    setup_application(app, prefs)
+    controller = App(app, prefs)
+    controller.start(book)
     try:
         return app.exec()
     finally:
-        opened.close()
+        controller.shutdown()
+

@@ -1,0 +1,10 @@
+"""The pages of the main window. Importing this package registers them (see ``pages/base.py``).
+
+To add a page: write one ``Page`` subclass decorated with ``@register`` in a module here, and import
+the module below. The navigation shows it only when ``available(book)`` is true.
+"""
+
+from villagebank.ui.pages import members, settings  # noqa: F401 - registers the pages
+from villagebank.ui.pages.base import PAGES, Page, pages_for, register
+
+__all__ = ["PAGES", "Page", "pages_for", "register"]
