@@ -3,12 +3,15 @@ book is created on first use), the main window shown."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import villagebank
 from villagebank import paths
 from villagebank.i18n import UserError, _, language_from_environment, set_language
 
@@ -28,6 +31,14 @@ def load_fonts(app: QApplication, point_size: int = DEFAULT_POINT_SIZE) -> str:
     return family
 
 
+def app_icon() -> QIcon:
+    """The app's icon in every size made (resources/icons), for the windows and the task bar."""
+    icon = QIcon()
+    for png in sorted(paths.icons_dir().glob("villagebank-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def open_or_create(book_path: Path | None):
     """The book at ``book_path`` (default: the user's book), creating a demo book when none exists."""
     from villagebank import demo
@@ -44,6 +55,9 @@ def run(book: Path | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("villagebank")
     app.setOrganizationName("villagebank")
+    app.setApplicationVersion(villagebank.__version__)  # for the About box
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("villagebank")  # Linux: matches packaging/linux/villagebank.desktop
     load_fonts(app)
     try:
         opened = open_or_create(book)
@@ -54,6 +68,9 @@ def run(book: Path | None = None, argv: list[str] | None = None) -> int:
 
     window = MainWindow(opened)
     window.show()
+    smoke_ms = os.environ.get("VILLAGEBANK_SMOKE_QUIT_MS")
+    if smoke_ms:  # packaging/smoke.sh: quit this long after the window is shown (painted) in the event loop
+        QTimer.singleShot(int(smoke_ms), app.quit)
     try:
         return app.exec()
     finally:
