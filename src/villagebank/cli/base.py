@@ -168,7 +168,8 @@ def _load_commands() -> None:
         importlib.import_module(f"villagebank.cli.{name}")
 
 
-COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "yearend_cmds", "backup_cmds", "access_cmds"]
+COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "yearend_cmds", "backup_cmds", "access_cmds",
+                   "selfcheck_cmds"]
 
 
 def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -> int:
