@@ -42,13 +42,14 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
         (N_("Schema upgrades"), _migrations),
         (N_("Thai PDF"), lambda: _pdf(Path(args.pdf) if args.pdf else None)),
     ]
+    ok, bad = _("ok"), _("FAILED")
     failed = 0
     for label, check in checks:
         try:
-            out(f"{_('ok'):8}{_(label)}: {check()}")
+            out(f"{ok:8}{_(label)}: {check()}")
         except Exception as exc:  # report every failure, then the next check
             failed += 1
-            out(f"{_('FAILED'):8}{_(label)}: {type(exc).__name__}: {exc}")
+            out(f"{bad:8}{_(label)}: {type(exc).__name__}: {exc}")
     return EXIT_REFUSED if failed else EXIT_OK
 
 
