@@ -181,7 +181,7 @@ TH = {
     "male": "ชาย",
     "female": "หญิง",
     "Please correct the fields marked in red.": "กรุณาแก้ไขช่องที่มีกรอบสีแดง",
-    "Nothing was changed.": "ไม่มีข้อมูลที่เปลี่ยน",
+    "Nothing was changed.": "ไม่มีการเปลี่ยนแปลงใด ๆ",
     "No. {no}: {name} (joined {date})": "เลขที่ {no}: {name} (เข้าเป็นสมาชิก {date})",
     "A member with the same citizen ID is already registered:": "มีสมาชิกที่ใช้เลขประจำตัวประชาชนนี้ลงทะเบียนไว้แล้ว:",
     "A member with the same name is already registered. Is this the same person?":

@@ -14,14 +14,16 @@ preferences, then :class:`App` decides what to show:
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+import villagebank
 from villagebank import paths
 from villagebank.i18n import _, language_from_environment, set_language
 from villagebank.ledger import Book, BookError, Rules, create_book, open_book
@@ -47,10 +49,21 @@ def load_fonts(app: QApplication, point_size: int = DEFAULT_POINT_SIZE) -> str:
     return family
 
 
+def app_icon() -> QIcon:
+    """The app's icon in every size made (resources/icons), for the windows and the task bar."""
+    icon = QIcon()
+    for png in sorted(paths.icons_dir().glob("villagebank-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def setup_application(app: QApplication, prefs: Prefs) -> None:
     """Style, fonts, style sheet and Qt's own strings: everything a window needs before it is built."""
     app.setApplicationName("villagebank")
     app.setOrganizationName("villagebank")
+    app.setApplicationVersion(villagebank.__version__)  # for the About box
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("villagebank")  # Linux: matches packaging/linux/villagebank.desktop
     qt.apply_theme(app)
     load_fonts(app, prefs.font_size())
     if not getattr(app, "_vb_translator", None):
@@ -264,6 +277,9 @@ def run(book: Path | None = None, argv: list[str] | None = None) -> int:
     setup_application(app, prefs)
     controller = App(app, prefs)
     controller.start(book)
+    smoke_ms = os.environ.get("VILLAGEBANK_SMOKE_QUIT_MS")
+    if smoke_ms:  # packaging/smoke.sh: quit this long after start-up (the window has been shown by then)
+        QTimer.singleShot(int(smoke_ms), app.quit)
     try:
         return app.exec()
     finally:
