@@ -63,6 +63,7 @@ _ALIGN = {
 }
 _PARAGRAPH_ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT}
 PAGE_SIZES = {"A4": A4, "A5": A5}
+TAIL_ROWS = 2  # a table's last rows that go with the signatures onto a new page rather than leave them alone
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ class _Row:
     cells: list[_Cell]  # one per column; one spanning cell for HEAD rows
     height: float
     keep: bool = False  # stay on the page of the next row
+    middle: bool = False  # centre the cells' lines in the height (rows made taller than their text)
 
 
 def _fit(text: str, font: str, size: float, avail: float) -> _Cell:
@@ -325,6 +327,40 @@ class _Composer:
         """
         if not signers:
             return
+        per_row, slot_w, pre_w, rows, heights = self._signature_plan(signers)
+        size = self.theme.body
+        leading = LEADING * size
+        sign_room = 2.4 * leading  # blank space above the dotted line to sign in
+        self.gap()
+        self.need(sum(heights))  # together on one page whenever they fit on one
+        for row, height in zip(rows, heights, strict=True):
+            self.need(height)
+            top = self.y - sign_room
+            offset = (per_row - len(row)) * slot_w / 2  # centre a short last row
+            for k, (first, used, dots_w, name, below) in enumerate(row):
+                x = self.left + offset + k * slot_w + (slot_w - used) / 2
+                ops = self.page.over
+                _text_ops(ops, (first,), REGULAR, size, x, top, used, LEFT, leading)
+                _text_ops(ops, (name,), REGULAR, size, x + pre_w, top - leading, dots_w, CENTER, leading)
+                if below:
+                    _text_ops(ops, below, REGULAR, size, x + pre_w, top - 2 * leading, dots_w, CENTER, leading)
+            self.y -= height
+            self.fresh = False
+
+    def signatures_height(self, signers: list[str | Signature]) -> float:
+        """The height :meth:`signatures` takes below a block (the gap included)."""
+        if not signers:
+            return 0.0
+        return 0.8 * self.theme.body + sum(self._signature_plan(signers)[4])
+
+    def paragraph_height(self, block: Paragraph) -> float:
+        """The height :meth:`paragraph` takes below a block (the gap included)."""
+        size = self.theme.table if block.small else self.theme.body
+        font = BOLD if block.bold else REGULAR
+        return 0.8 * size + len(wrap(block.text, font, size, self.width)) * LEADING * size
+
+    def _signature_plan(self, signers: list[str | Signature]) -> tuple[int, float, float, list[list[tuple]], list[float]]:
+        """(signers per row, slot width, width of the "Signed" label, rows of slots, row heights)."""
         roles = [s.role if isinstance(s, Signature) else s for s in signers]
         names = [s.name if isinstance(s, Signature) else "" for s in signers]
         size = self.theme.body
@@ -363,24 +399,12 @@ class _Composer:
         rows = [slots[i:i + per_row] for i in range(0, len(slots), per_row)]
         sign_room = 2.4 * leading  # blank space above the dotted line to sign in
         heights = [sign_room + (2 + max(len(s[4]) for s in row)) * leading for row in rows]
-        self.gap()
-        self.need(sum(heights))  # together on one page whenever they fit on one
-        for row, height in zip(rows, heights, strict=True):
-            self.need(height)
-            top = self.y - sign_room
-            offset = (per_row - len(row)) * slot_w / 2  # centre a short last row
-            for k, (first, used, dots_w, name, below) in enumerate(row):
-                x = self.left + offset + k * slot_w + (slot_w - used) / 2
-                ops = self.page.over
-                _text_ops(ops, (first,), REGULAR, size, x, top, used, LEFT, leading)
-                _text_ops(ops, (name,), REGULAR, size, x + pre_w, top - leading, dots_w, CENTER, leading)
-                if below:
-                    _text_ops(ops, below, REGULAR, size, x + pre_w, top - 2 * leading, dots_w, CENTER, leading)
-            self.y -= height
-            self.fresh = False
+        return per_row, slot_w, pre_w, rows, heights
 
     # tables
-    def table(self, table: ReportTable) -> None:
+    def table(self, table: ReportTable, tail: float = 0.0) -> None:
+        """Place a table; ``tail``: the height of what must follow its last rows on their page (the signatures
+        and the notes before them), so that the signatures never stand alone on a page."""
         t = self.theme
         size = t.table
         leading = LEADING * size
@@ -394,8 +418,8 @@ class _Composer:
         xs = [self.left + sum(col_w[:i]) for i in range(len(cols) + 1)]
         inner = [w - 2 * t.pad_x for w in col_w]
 
-        def row_height(cells: list[_Cell]) -> float:
-            return max((len(c.lines) for c in cells), default=1) * leading + pads
+        def row_height(cells: list[_Cell], least: float = 1.0) -> float:
+            return max(max((len(c.lines) for c in cells), default=1), least) * leading + pads
 
         header_cells = [_header_cell(c.title, size, inner[i]) for i, c in enumerate(cols)]
         header = _Row(None, header_cells, row_height(header_cells))
@@ -419,7 +443,8 @@ class _Composer:
                         cell = _fit(text, font, size, inner[i])
                     cell.align = _ALIGN[col.kind]
                     cells.append(cell)
-            rows.append(_Row(row.style, cells, row_height(cells), row.keep_with_next))
+            least = table.item_lines if row.style is Style.ITEM else 1.0
+            rows.append(_Row(row.style, cells, row_height(cells, least), row.keep_with_next, least > 1))
 
         title = wrap(table.title, BOLD, t.body, self.width) if table.title else ()
         title_h = len(title) * LEADING * t.body
@@ -444,16 +469,22 @@ class _Composer:
             place(header)
 
         place(header)
+        page_room = self.top - self.bottom - header.height - (len(title) * LEADING * t.body if title else 0.0)
+        last = max(0, len(rows) - TAIL_ROWS)  # the rows that go onto the page of what follows the table
         for i, r in enumerate(rows):
             # a group heading never ends a page, a total never starts one alone, rows kept together stay so
             # (as far as a page can hold them)
             keep, j = r.height, i
             while j + 1 < len(rows) and (rows[j].style is Style.HEAD or rows[j].keep
                                          or rows[j + 1].style is Style.TOTAL):
-                if keep + rows[j + 1].height > self.top - self.bottom - header.height:
+                if keep + rows[j + 1].height > page_room:
                     break
                 keep += rows[j + 1].height
                 j += 1
+            if tail and i == last:
+                with_tail = sum(x.height for x in rows[i:]) + tail
+                if with_tail <= page_room:
+                    keep = max(keep, with_tail)
             if keep > self.room() + 0.01 and len(frag) > 1:
                 next_page()
             while r.height > self.room() + 0.01:  # taller than a whole page: split its lines
@@ -479,8 +510,11 @@ class _Composer:
             c = r.cells[0]
             _text_ops(ops, c.lines, c.font, c.size, xs[0] + t.pad_x, top, xs[-1] - xs[0] - 2 * t.pad_x, LEFT, leading)
             return
+        room = r.height - t.pad_top - t.pad_bottom
         for i, c in enumerate(r.cells):
-            _text_ops(ops, c.lines, c.font, c.size, xs[i] + t.pad_x, top, col_w[i] - 2 * t.pad_x, c.align, leading)
+            drop = max(0.0, (room - len(c.lines) * leading) / 2) if r.middle else 0.0
+            _text_ops(ops, c.lines, c.font, c.size, xs[i] + t.pad_x, top - drop, col_w[i] - 2 * t.pad_x, c.align,
+                      leading)
 
     def _grid(self, frag: list[tuple[_Row, float]], xs: list[float]) -> None:
         """Backgrounds, rules and the frame of the part of a table on this page."""
@@ -588,9 +622,15 @@ def layout_report(report: Report) -> list[PageLayout]:
     theme = THEMES[report.page_size.upper()]
     header_ops, header_h = _header(report, theme, size)
     comp = _Composer(report, theme, size, header_h, _footer_height(theme))
-    for block in report.blocks:
+    last_table = max((i for i, b in enumerate(report.blocks) if isinstance(b, ReportTable)), default=None)
+    tail = 0.0
+    if last_table is not None and report.signatures:
+        after = report.blocks[last_table + 1:]
+        if all(isinstance(b, Paragraph) for b in after):  # only notes between the table and the signatures
+            tail = comp.signatures_height(report.signatures) + sum(comp.paragraph_height(b) for b in after)
+    for i, block in enumerate(report.blocks):
         if isinstance(block, ReportTable):
-            comp.table(block)
+            comp.table(block, tail if i == last_table else 0.0)
         elif isinstance(block, KeyValues):
             comp.key_values(block)
         elif isinstance(block, Paragraph):
