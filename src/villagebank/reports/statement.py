@@ -302,8 +302,11 @@ def remove_section(key: str) -> None:
 # --- reports ------------------------------------------------------------------------------------------------
 def statement_for(ctx: StatementContext, member: Member, *, anchor: str | None = None,
                   signatures: list | None = None) -> Report:
+    if "bank_name" not in ctx.cache:
+        ctx.cache["bank_name"] = ctx.book.bank().name
     report = new_report(ctx.book, "statement", _(TITLE), ctx.period.label, anchor=anchor,
-                        signatures=signatures if signatures is not None else signers(ctx.book, TREASURER, CHECKER))
+                        signatures=signatures if signatures is not None else signers(ctx.book, TREASURER, CHECKER),
+                        bank_name=ctx.cache["bank_name"])
     report.sheet = f"{member.member_no} {member.full_name}"
     report.number = member.member_no
     for _key, section in SECTIONS:
