@@ -133,3 +133,27 @@ def test_signatures_never_stand_alone_on_the_last_page(rows: int) -> None:
     assert any(t.startswith("ลงชื่อ") for t in last)
     assert "รวม" in last and any(t.startswith("นายสมชาย") for t in last)  # the last member and the total go along
     assert "หมายเหตุ: จ่ายเป็นเงินสด" in last
+
+
+@pytest.mark.parametrize("page_size", ["A4", "A5"])
+def test_signatures_take_a_closing_panel_along_rather_than_stand_alone(page_size: str) -> None:
+    from villagebank.reports.table import KeyValues
+
+    def report(lines: int) -> Report:
+        kv = KeyValues(title="ยอดสะสมตั้งแต่ต้นปีบัญชี", columns=3)
+        for label in ("ฝากสัจจะ", "ชำระเงินต้น", "ดอกเบี้ยที่ชำระ"):
+            kv.add(label, 123456, Kind.MONEY)
+        return _report(page_size=page_size, blocks=[Paragraph("\n".join(["บรรทัด"] * lines)), kv],
+                       signatures=["เหรัญญิก", "กรรมการผู้ตรวจสอบ"])
+
+    seen_two_pages = False
+    for lines in range(10, 60):
+        pages = layout_report(report(lines))
+        last = [op[3] for op in pages[-1].over if op[0] == TEXT]
+        assert any(t.startswith("ลงชื่อ") for t in last)
+        if len(pages) > 1 and "บรรทัด" not in last:
+            seen_two_pages = True
+            assert "ยอดสะสมตั้งแต่ต้นปีบัญชี" in last  # the panel went along with the signatures
+    assert seen_two_pages
+    texts = [op[3] for op in _texts(layout_report(report(1)))]
+    assert "ดอกเบี้ยที่ชำระ" in texts  # a label beside a short amount is not wrapped

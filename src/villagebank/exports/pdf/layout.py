@@ -81,6 +81,8 @@ class Theme:
     footer: float
     stamp: float
     pad_x: float = 3.0  # cell padding left/right
+    sign_room: float = 2.4  # blank lines above a signature's dotted line, to sign in
+    block_gap: float = 0.8  # space between blocks, in ems of the text that follows
 
     @property
     def pad_top(self) -> float:
@@ -94,7 +96,7 @@ class Theme:
 THEMES = {
     "A4": Theme(15 * mm, 12 * mm, 11 * mm, body=11, table=10, bank=12, title=15, period=11, footer=8.5, stamp=16),
     "A5": Theme(10 * mm, 9 * mm, 8 * mm, body=9.5, table=8.5, bank=10.5, title=12.5, period=9.5, footer=7.5,
-                stamp=13, pad_x=2.5),
+                stamp=13, pad_x=2.5, sign_room=2.0, block_gap=0.6),
 }
 
 
@@ -237,6 +239,7 @@ class _Composer:
         self.top = size[1] - theme.margin_top - header_h
         self.bottom = theme.margin_bottom + footer_h + 0.6 * theme.body  # clear of the footer rule
         self.pages: list[PageLayout] = []
+        self.signed_alone = False
         self.new_page()
 
     def tr(self, message: str) -> str:
@@ -260,7 +263,7 @@ class _Composer:
 
     def gap(self, size: float | None = None) -> None:
         if not self.fresh:
-            self.y -= 0.8 * (size or self.theme.body)
+            self.y -= self.theme.block_gap * (size or self.theme.body)
 
     def lines(self, lines: tuple[str, ...], font: str, size: float, align: int = LEFT) -> None:
         """Place lines across the body width, breaking pages between lines."""
@@ -293,7 +296,10 @@ class _Composer:
             labels = [item[0] for item in block.items[j::n]]
             # wrap() measures unshaped widths: a label as wide as its widest unshaped form never wraps
             widest = max((max(shaped_width(lab, BOLD, size), width(lab, BOLD, size)) for lab in labels), default=0.0)
-            label_w.append(min(widest + 8.0, 0.45 * pair_w))
+            # labels take up to 45 % of the pair, or more when every value beside them is short (amounts)
+            values = max((shaped_width(format_value(v, k), REGULAR, size) for _lab, v, k in block.items[j::n]),
+                         default=0.0)
+            label_w.append(min(widest + 8.0, max(0.45 * pair_w, pair_w - values - 4.0)))
         title = wrap(block.title, BOLD, size, self.width) if block.title else ()
         self.gap()
         rows = [block.items[i:i + n] for i in range(0, len(block.items), n)]
@@ -330,9 +336,10 @@ class _Composer:
         per_row, slot_w, pre_w, rows, heights = self._signature_plan(signers)
         size = self.theme.body
         leading = LEADING * size
-        sign_room = 2.4 * leading  # blank space above the dotted line to sign in
+        sign_room = self.theme.sign_room * leading  # blank space above the dotted line to sign in
         self.gap()
         self.need(sum(heights))  # together on one page whenever they fit on one
+        self.signed_alone = self.fresh and len(self.pages) > 1  # nothing else on their page
         for row, height in zip(rows, heights, strict=True):
             self.need(height)
             top = self.y - sign_room
@@ -351,13 +358,13 @@ class _Composer:
         """The height :meth:`signatures` takes below a block (the gap included)."""
         if not signers:
             return 0.0
-        return 0.8 * self.theme.body + sum(self._signature_plan(signers)[4])
+        return self.theme.block_gap * self.theme.body + sum(self._signature_plan(signers)[4])
 
     def paragraph_height(self, block: Paragraph) -> float:
         """The height :meth:`paragraph` takes below a block (the gap included)."""
         size = self.theme.table if block.small else self.theme.body
         font = BOLD if block.bold else REGULAR
-        return 0.8 * size + len(wrap(block.text, font, size, self.width)) * LEADING * size
+        return self.theme.block_gap * size + len(wrap(block.text, font, size, self.width)) * LEADING * size
 
     def _signature_plan(self, signers: list[str | Signature]) -> tuple[int, float, float, list[list[tuple]], list[float]]:
         """(signers per row, slot width, width of the "Signed" label, rows of slots, row heights)."""
@@ -397,7 +404,7 @@ class _Composer:
                 name, below = lines[0], (*lines[1:], *below)
             slots.append((first, used, dots_w, name, below))
         rows = [slots[i:i + per_row] for i in range(0, len(slots), per_row)]
-        sign_room = 2.4 * leading  # blank space above the dotted line to sign in
+        sign_room = self.theme.sign_room * leading
         heights = [sign_room + (2 + max(len(s[4]) for s in row)) * leading for row in rows]
         return per_row, slot_w, pre_w, rows, heights
 
@@ -617,18 +624,36 @@ def _footer(report: Report, theme: Theme, size: tuple[float, float], page: int, 
 
 
 def layout_report(report: Report) -> list[PageLayout]:
-    """All pages of one report, headers and footers included (pages numbered within the report)."""
+    """All pages of one report, headers and footers included (pages numbered within the report).
+
+    The signatures never stand alone on a page: a table's last rows go along with them (see
+    :meth:`_Composer.table`), or else the last block does when it fits on one page with them.
+    """
     size = page_size(report)
     theme = THEMES[report.page_size.upper()]
     header_ops, header_h = _header(report, theme, size)
+    comp = _compose(report, report.blocks, theme, size, header_h)
+    last = report.blocks[-1] if report.blocks else None
+    if comp.signed_alone and isinstance(last, (KeyValues, Paragraph)):
+        again = _compose(report, [*report.blocks[:-1], PageBreak(), last], theme, size, header_h)
+        if not again.signed_alone and len(again.pages) == len(comp.pages):
+            comp = again
+    pages = comp.pages
+    for n, page in enumerate(pages, start=1):
+        page.over[:0] = header_ops
+        page.over.extend(_footer(report, theme, size, n, len(pages)))
+    return pages
+
+
+def _compose(report: Report, blocks: list, theme: Theme, size: tuple[float, float], header_h: float) -> _Composer:
     comp = _Composer(report, theme, size, header_h, _footer_height(theme))
-    last_table = max((i for i, b in enumerate(report.blocks) if isinstance(b, ReportTable)), default=None)
+    last_table = max((i for i, b in enumerate(blocks) if isinstance(b, ReportTable)), default=None)
     tail = 0.0
     if last_table is not None and report.signatures:
-        after = report.blocks[last_table + 1:]
+        after = blocks[last_table + 1:]
         if all(isinstance(b, Paragraph) for b in after):  # only notes between the table and the signatures
             tail = comp.signatures_height(report.signatures) + sum(comp.paragraph_height(b) for b in after)
-    for i, block in enumerate(report.blocks):
+    for i, block in enumerate(blocks):
         if isinstance(block, ReportTable):
             comp.table(block, tail if i == last_table else 0.0)
         elif isinstance(block, KeyValues):
@@ -640,8 +665,4 @@ def layout_report(report: Report) -> list[PageLayout]:
         else:
             raise TypeError(f"unknown report block {type(block).__name__}")
     comp.signatures(report.signatures)
-    pages = comp.pages
-    for n, page in enumerate(pages, start=1):
-        page.over[:0] = header_ops
-        page.over.extend(_footer(report, theme, size, n, len(pages)))
-    return pages
+    return comp
