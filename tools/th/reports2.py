@@ -92,9 +92,8 @@ TH = {
     "Partner funds (collected for you and forwarded)": "กองทุนที่กลุ่มเก็บเงินแล้วส่งต่อให้ท่าน",
     "Paid this month": "จ่ายเดือนนี้",
     "Paid this year": "จ่ายปีนี้",
-    "Paid for you by the bank this year": "กลุ่มจ่ายแทนท่านปีนี้",
-    "Forwarded to the fund this year": "นำส่งกองทุนแล้วปีนี้",
-    "Held by the bank, to forward": "กลุ่มเก็บไว้รอนำส่ง",
+    "Paid for you by the bank": "กลุ่มจ่ายแทน",
+    "Not yet forwarded": "รอนำส่ง",
     "Welfare benefits paid to you": "เงินสวัสดิการที่ท่านได้รับ",
     "This fiscal year": "ปีบัญชีนี้",
     # seven-risk coverage

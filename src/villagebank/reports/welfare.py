@@ -237,16 +237,15 @@ def _money(r: PartnerMemberRow | None, attr: str) -> int:
 
 
 def partners_section(ctx: statement.StatementContext, m: Member) -> list[Block]:
-    """The partner funds the member is enrolled in (or paid into this year): paid this month and this fiscal
-    year, paid for the member by the bank, forwarded to the fund, and still held by the bank for it."""
-    t = ReportTable([Column("partner", _("Partner fund"), Kind.TEXT, 2.3),
-                     Column("since", _("Enrolled since"), Kind.DATE, 1.05),
+    """The partner funds the member is enrolled in (or paid into this fiscal year): paid this month and this year,
+    paid for the member by the bank this year, and collected but not yet forwarded to the fund."""
+    # No title: the first column's says what the table is (a statement must fit on A5 too).
+    t = ReportTable([Column("partner", _("Partner funds (collected for you and forwarded)"), Kind.TEXT, 2.6),
                      Column("month", _("Paid this month"), Kind.MONEY),
                      Column("ytd", _("Paid this year"), Kind.MONEY),
-                     Column("bank", _("Paid for you by the bank this year"), Kind.MONEY, 1.1),
-                     Column("remitted", _("Forwarded to the fund this year"), Kind.MONEY, 1.1),
-                     Column("owed", _("Held by the bank, to forward"), Kind.MONEY, 1.1)],
-                    title=_("Partner funds (collected for you and forwarded)"), key="partners")
+                     Column("bank", _("Paid for you by the bank"), Kind.MONEY),
+                     Column("owed", _("Not yet forwarded"), Kind.MONEY)],
+                    key="partners")
     for p, by_member in _partner_rows(ctx):
         now, month, year = by_member.get(m.member_no, (None, None, None))
         if now is None:
@@ -257,8 +256,7 @@ def partners_section(ctx: statement.StatementContext, m: Member) -> list[Block]:
         remitted = _money(now, "remitted") - _money(year, "remitted")
         if not (now.enrolled or paid_year or bank or remitted or now.owed.satang):
             continue
-        t.add(p.name, now.since if now.enrolled else None, paid_month, paid_year, bank or None, remitted or None,
-              now.owed.satang or None)
+        t.add(p.name, paid_month, paid_year, bank or None, now.owed.satang or None)
     return [t] if t.rows else []
 
 
@@ -274,19 +272,23 @@ def _claims_by_member(ctx: statement.StatementContext) -> dict[int, list[Claim]]
 
 
 def welfare_section(ctx: statement.StatementContext, m: Member) -> list[Block]:
-    """Welfare benefits paid to the member this fiscal year (none: nothing printed), this month's marked."""
+    """Welfare benefits paid to the member this fiscal year (none: nothing printed), with this month's and the
+    year's totals when there is more than one."""
     claims = _claims_by_member(ctx).get(m.member_no, [])
     if not claims:
         return []
-    t = ReportTable([Column("date", _("Date"), Kind.DATE, 1.0), Column("case", _("Case"), Kind.TEXT, 2.6),
+    t = ReportTable([Column("date", _("Date"), Kind.DATE, 1.0),
+                     Column("case", _("Welfare benefits paid to you"), Kind.TEXT, 2.6),
                      Column("nights", _("Nights"), Kind.INT, 0.8), Column("amount", _("Amount (baht)"), Kind.MONEY, 1.2)],
-                    title=_("Welfare benefits paid to you"), key="welfare")
+                    key="welfare")
     for c in claims:
         t.add(c.date, _case(c), c.nights, None if c.reversed_by else c.amount.satang)
     paid = [c for c in claims if not c.reversed_by]
-    month = sum(c.amount.satang for c in paid if c.date >= ctx.start)
-    t.add(None, _("This month"), None, month, style=Style.SUBTOTAL)
-    t.add(None, _("This fiscal year"), None, sum(c.amount.satang for c in paid), style=Style.TOTAL)
+    this_month = [c for c in paid if c.date >= ctx.start]
+    if this_month and len(this_month) < len(paid):
+        t.add(None, _("This month"), None, sum(c.amount.satang for c in this_month), style=Style.SUBTOTAL)
+    if len(claims) > 1:
+        t.add(None, _("This fiscal year"), None, sum(c.amount.satang for c in paid), style=Style.TOTAL)
     return [t]
 
 
