@@ -12,6 +12,7 @@ import pytest
 
 from villagebank.exports.pdf import render_pdf
 from villagebank.i18n import _
+from villagebank.ledger.errors import InvalidInput
 from villagebank.ledger.welfare import CASE_LABELS
 from villagebank.reports import coverage, statement, welfare, yearend
 from villagebank.reports.common import citizen_id_text, month_period, year_period
@@ -278,3 +279,9 @@ def test_the_agm_pack_binds_allocation_accounts_and_payouts(demo, tmp_path):
 def test_year_end_reports_default_to_the_last_year_over(demo, fy):
     assert yearend.default_year(demo) == YEAR  # today is 10 January 2569
     assert build(demo, "allocation", Params(year=fy))[0].period == year_period(demo, fy).label
+
+
+@pytest.mark.parametrize("fy", [2020, 2027])
+def test_a_year_the_book_has_nothing_in_is_refused(demo, fy):
+    with pytest.raises(InvalidInput):
+        build(demo, "payouts", Params(year=fy))

@@ -4,6 +4,7 @@ TH = {
     "Year-end payout list": "บัญชีรายชื่อผู้รับเงินเฉลี่ยคืนและค่าตอบแทนประจำปี",
     "Annual general meeting pack": "เอกสารประกอบการประชุมใหญ่สามัญประจำปี",
     "PREVIEW": "ฉบับร่าง",
+    "the book has nothing in fiscal year {year} to allocate": "สมุดบัญชีไม่มีรายการในปีบัญชี {year} ที่จะจัดสรร",
     "{title} (preview)": "{title} (ฉบับร่าง)",
     "Preview: fiscal year {year} is not over yet (it ends on {end}). These are the figures so far; the allocation "
     "is decided when the year is closed.":

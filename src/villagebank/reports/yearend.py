@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from villagebank.i18n import N_, _
+from villagebank.ledger.errors import InvalidInput
 from villagebank.ledger.yearend import POOL_LABELS
 from villagebank.reports import financial
 from villagebank.reports.common import (
@@ -59,9 +60,14 @@ class YearEnd:
 
 
 def year_end(book: Book, fy: int) -> YearEnd:
-    """The posted allocation of a closed year, else the one the close would post now."""
+    """The posted allocation of a closed year, else the one the close would post now (InvalidInput for a year
+    before the book's first entry or not begun yet)."""
     if book.is_year_closed(fy):
         return YearEnd(book.allocation(fy), False)
+    start, end = book.fiscal_year_bounds(fy)
+    first = book.entries(limit=1)
+    if start > book.clock.today() or not first or first[0].date > end:
+        raise InvalidInput(N_("the book has nothing in fiscal year {year} to allocate"), year=format_year(fy))
     return YearEnd(book.preview_close(fy), True)
 
 
