@@ -96,3 +96,17 @@ def test_leaving_ends_partner_enrolments(saving_book, clock):
     book.enrol_partner(1, "nsf")
     book.leave(1, "resigned", "ย้ายบ้าน")
     assert all(e.until is not None for e in book.partner_enrolments(member_no=1))
+
+
+def test_receipts_between_reads_what_receipt_reads(saving_book, clock):
+    """The batch query for statements returns the same records as ``receipt(no)``, cancellations included."""
+    book = saving_book
+    clock.set(dt.date(2025, 4, 20))
+    extra = book.deposit(3, baht(40), dt.date(2025, 4, 20))
+    book.reverse_entry(extra.entry_seq, "ฝากผิดคน")
+    start, end = dt.date(2025, 3, 1), dt.date(2025, 4, 30)
+    expected = [book.receipt(r.receipt_no) for r in book.receipts() if start <= r.date <= end]
+    assert len(expected) == 21 and expected[-1].voided_by is not None
+    assert book.receipts_between(start, end) == expected
+    assert book.receipts_between(start, end, member_no=3) == [r for r in expected if r.member_no == 3]
+    assert book.receipts_between(dt.date(2026, 1, 1), dt.date(2026, 1, 31)) == []
