@@ -460,15 +460,18 @@ def remit(conn: Connection, rules: Rules, *, partner: str, date: dt.date, accoun
     return post(conn, date=date, kind=KIND_REMIT, lines=lines, memo=memo)
 
 
-def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Iterable[int] | None,
+def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Iterable[int] | Mapping[int, Money] | None,
               amount: Money | None, date: dt.date, note: str, post: PostFn) -> j.Posted:
     """The bank pays members' dues from its welfare fund: ``Dr fund:welfare``, ``Cr payable:<partner>``,
     per member. ``amount`` per member; by default the bank's part (``bank_pays_pct``) still unpaid for the
-    period of ``date``; ``member_nos`` None = every active member enrolled on ``date``."""
+    period of ``date``; ``member_nos`` None = every active member enrolled on ``date``; a mapping
+    ``{member_no: Money}`` gives each member's amount (``amount`` is then ignored)."""
     p = _partner_or_fail(rules, partner)
     _require_in_use(p)
-    if amount is not None and amount.satang <= 0:
-        raise InvalidInput(N_("the amount must be more than zero"), field=FIELD_LABELS["amount"])
+    amounts = dict(member_nos) if isinstance(member_nos, Mapping) else {}
+    for a in ([amount] if amount is not None else []) + list(amounts.values()):
+        if a.satang <= 0:
+            raise InvalidInput(N_("the amount must be more than zero"), field=FIELD_LABELS["amount"])
     spans: dict[int, list[Enrolment]] = defaultdict(list)
     for e in enrolments(conn, partner=partner):
         spans[e.member_no].append(e)
@@ -481,6 +484,7 @@ def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Itera
         candidates = sorted(set(member_nos))
     pay: dict[int, int] = {}
     for m in candidates:
+        each = amounts.get(m, amount)
         member = members.get(conn, m)
         if explicit:
             if member.status not in members.ACTIVE_STATUSES:
@@ -491,8 +495,8 @@ def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Itera
                                        "first"), rule="partner_enrolment", no=m, partner=p.name,
                                     date=format_date(date))
         st = period_dues(conn, p, m, date, spans.get(m, []))
-        want = st.bank_due if amount is None else amount.satang
-        if amount is not None and p.amount and want > st.room:
+        want = st.bank_due if each is None else each.satang
+        if each is not None and p.amount and want > st.room:
             raise RuleViolation(
                 N_("member {no} can have at most {room} baht more paid to “{partner}” for {start} – {end} (the "
                    "year's dues are {dues} baht; {paid} baht is already paid); {amount} baht is too much"),
@@ -642,9 +646,10 @@ class PartnerCommands(_Base):
             return remit(conn, self.rules, partner=partner, date=date or self.clock.today(), account=account,
                          member_amounts=members, note=note, post=self._post).seq
 
-    def partner_paid_by_bank(self, partner: str, members: int | Iterable[int] | None = None,
+    def partner_paid_by_bank(self, partner: str, members: int | Iterable[int] | Mapping[int, Money] | None = None,
                              amount: Money | None = None, date: dt.date | None = None, note: str = "") -> int:
-        """The bank pays members' dues from the welfare fund (table 2.4); returns the entry number."""
+        """The bank pays members' dues from the welfare fund (table 2.4); returns the entry number.
+        ``members`` may map each member to the amount paid for them."""
         if isinstance(members, int):
             members = [members]
         with self._write() as conn:
