@@ -290,8 +290,11 @@ def load_states(conn: Connection, rules: Rules, as_of: dt.date, *, loan_nos: lis
     for g in conn.execute(select(s.loan_guarantor).where(s.loan_guarantor.c.loan_no.in_(nos))
                           if len(nos) < 900 else select(s.loan_guarantor)):
         guars[g.loan_no].append((g.position, g.member_no))
-    names = {m.member_no: f"{m.title}{m.first_name} {m.last_name}".strip() for m in conn.execute(
-        select(s.member.c.member_no, s.member.c.title, s.member.c.first_name, s.member.c.last_name))}
+    borrowers = sorted({r.member_no for r in rows})
+    q_names = select(s.member.c.member_no, s.member.c.title, s.member.c.first_name, s.member.c.last_name)
+    if len(borrowers) < 900:
+        q_names = q_names.where(s.member.c.member_no.in_(borrowers))
+    names = {m.member_no: f"{m.title}{m.first_name} {m.last_name}".strip() for m in conn.execute(q_names)}
     pays = _payments(conn, nos if len(nos) < 900 else None)
     mdates = meeting_dates(conn)
     out = []

@@ -380,18 +380,21 @@ def dues_at(conn: Connection, rules: Rules, date: dt.date, member_nos: list[int]
 
 
 def check_payment(conn: Connection, rules: Rules, member: dto.Member, key: str, amount: Money,
-                  date: dt.date) -> None:
-    """The payment hook: a member pays a partner only while enrolled, and no more than the year asks."""
+                  date: dt.date, *, spans: list[Enrolment] | None = None, sums: dict | None = None) -> None:
+    """The payment hook: a member pays a partner only while enrolled, and no more than the year asks.
+    ``spans`` (the member's enrolments in the partner) and ``sums`` (as ``_sums`` gives them for the
+    contribution year of ``date``) are read from the book unless the caller knows them."""
     p = _partner_or_fail(rules, key)
     _require_in_use(p)
     if member.status not in members.ACTIVE_STATUSES:
         raise RuleViolation(N_("member {no} is not an active member ({status})"), rule="status",
                             no=member.member_no, status=lazy(members.STATUS_LABELS[member.status]))
-    spans = enrolments(conn, partner=key, member_nos=[member.member_no])
+    if spans is None:
+        spans = enrolments(conn, partner=key, member_nos=[member.member_no])
     if not any(e.active_on(date) for e in spans):
         raise RuleViolation(N_("member {no} is not enrolled in “{partner}” on {date}; enrol the member first"),
                             rule="partner_enrolment", no=member.member_no, partner=p.name, date=format_date(date))
-    st = period_dues(conn, p, member.member_no, date, spans)
+    st = period_dues(conn, p, member.member_no, date, spans, sums)
     if p.amount and amount.satang > st.room:
         raise RuleViolation(
             N_("member {no} can pay at most {room} baht more to “{partner}” for {start} – {end} (the year's dues "

@@ -321,6 +321,7 @@ class Replay:
         groups: dict[tuple[dt.date, str, str], list[Row]] = defaultdict(list)  # remittances, dues paid by the bank
         enrol: dict[tuple[int, str], Row] = {}  # each member's first row for a partner
         payout_days: set[dt.date] = set()
+        payouts: dict[dt.date, list[Row]] = defaultdict(list)
         withdrawal_days: set[tuple[int, dt.date]] = set()
         for row in self.p.sheet("members"):
             if row.ok:
@@ -355,19 +356,29 @@ class Replay:
                         continue
                     if kind == "cash:payout":
                         payout_days.add(row["date"])
+                        payouts[row["date"]].append(row)
+                        continue
                 if kind in GROUP_KINDS:
                     groups[(row["date"], row["partner"], kind)].append(row)
                     continue
                 days[row["date"]].append(Event(PHASES[kind], (c.SHEET_ORDER[row.sheet], row.number),
                                                _bind(POSTERS[kind], self, row)))
+        receipts: dict[dt.date, list[tuple[tuple, int, list[Row]]]] = defaultdict(list)
         for (date, member_no), rows in parts.items():
             rows.sort(key=lambda x: (PHASES[_row_type(x)], c.SHEET_ORDER[x.sheet], x.number))
             first = rows[0]
-            days[date].append(Event(PHASES[_row_type(first)], (c.SHEET_ORDER[first.sheet], first.number),
-                                    _bind(Replay.payment, self, member_no, date, rows)))
+            receipts[date].append(((PHASES[_row_type(first)], c.SHEET_ORDER[first.sheet], first.number),
+                                   member_no, rows))
+        for date, items in receipts.items():  # the day's receipts come first (phases 1-4), in their order
+            items.sort(key=lambda x: x[0])
+            days[date].append(Event(1, (0, 0), _bind(Replay.payments, self, date,
+                                                     [(no, rows) for _key, no, rows in items])))
         for (date, _partner, kind), rows in groups.items():
             days[date].append(Event(PHASES[kind], (c.SHEET_ORDER[rows[0].sheet], rows[0].number),
                                     _bind(Replay.partner_group, self, kind, rows)))
+        for date, rows in payouts.items():
+            days[date].append(Event(PHASES["cash:payout"], (c.SHEET_ORDER["cash"], rows[0].number),
+                                    _bind(Replay.payouts, self, rows)))
         for row in enrol.values():
             days[row["date"]].append(Event(0, (c.SHEET_ORDER[row.sheet], row.number), _bind(Replay.enrol, self, row)))
         for no, row in self.members.items():
@@ -529,35 +540,38 @@ class Replay:
         self.meetings += 1
         return meeting.id
 
-    def payment(self, member_no: int, date: dt.date, rows: list[Row]) -> None:
-        """One member's deposits, fees and repayments of a date: one receipt (more when a slot repeats)."""
-        if member_no in self.bad_members:
-            return
-        rows = [r for r in rows if not (r.sheet == "repayments" and r["loan_no"] in self.bad_loans)
-                and not (r.sheet == "pass_through" and (member_no, r["partner"]) in self.bad_enrolments)]
-        if not rows:
-            return
-        receipts: list[tuple[dict, list[Row]]] = []
-        for row in rows:
-            slot = _slot(row)
-            target = next((rc for rc in receipts if slot not in rc[0]), None)
-            if target is None:
-                target = ({}, [])
-                receipts.append(target)
-            target[0][slot] = row
-            target[1].append(row)
-        for _slots, group in receipts:
-            try:
-                self.book.pay(member_no, _parts(group), date=date)
-            except LedgerError as whole:
-                before = len(self.problems)
-                for row in group:  # find which rows are refused: post them one by one
-                    try:
-                        self.book.pay(member_no, _parts([row]), date=date)
-                    except LedgerError as exc:
-                        self.fail(row, exc)
-                if len(self.problems) == before:  # refused together, accepted apart
-                    self.fail(group[0], whole)
+    def payments(self, date: dt.date, members: list[tuple[int, list[Row]]]) -> None:
+        """The members' deposits, fees, repayments and partner collections of a date: one receipt per member
+        (more when a slot repeats), all posted together (``Book.pay_many``). A refused receipt's rows are
+        then posted one by one to find which the rules refuse."""
+        batch: list[tuple[int, list[Row]]] = []
+        for member_no, rows in members:
+            if member_no in self.bad_members:
+                continue
+            rows = [r for r in rows if not (r.sheet == "repayments" and r["loan_no"] in self.bad_loans)
+                    and not (r.sheet == "pass_through" and (member_no, r["partner"]) in self.bad_enrolments)]
+            receipts: list[tuple[dict, list[Row]]] = []
+            for row in rows:
+                slot = _slot(row)
+                target = next((rc for rc in receipts if slot not in rc[0]), None)
+                if target is None:
+                    target = ({}, [])
+                    receipts.append(target)
+                target[0][slot] = row
+                target[1].append(row)
+            batch += [(member_no, group) for _slots, group in receipts]
+        results = self.book.pay_many([(no, _parts(group)) for no, group in batch], date=date)
+        for (member_no, group), result in zip(batch, results, strict=True):
+            if not isinstance(result, LedgerError):
+                continue
+            before = len(self.problems)
+            for row in group:  # find which rows are refused: post them one by one
+                try:
+                    self.book.pay(member_no, _parts([row]), date=date)
+                except LedgerError as exc:
+                    self.fail(row, exc)
+            if len(self.problems) == before:  # refused together, accepted apart
+                self.fail(group[0], result)
 
     def loan(self, row: Row) -> None:
         no = row["loan_no"]
@@ -653,31 +667,37 @@ class Replay:
             self.book.add_account(code, code.split(":", 1)[1])
             self.new_categories.append(code)
 
-    def payout(self, row: Row) -> None:
-        """A year-end payout paid: everything the bank owes the member then (``pay_payout``)."""
-        no, date, amount = int(row["category"][len(c.PAYOUT_PREFIX):]), row["date"], row["amount"]
-        if no in self.bad_members:
+    def payouts(self, rows: list[Row]) -> None:
+        """The year-end payouts paid on a date: each member is paid everything the bank owes them then
+        (``pay_payout``), which the row's amount must be."""
+        date = rows[0]["date"]
+        owed = dict(self.book.owed_payouts())
+        known = {m.member_no for m in self.book.members()}
+        paying: list[tuple[int, Row]] = []
+        for row in rows:
+            no, amount = int(row["category"][len(c.PAYOUT_PREFIX):]), row["amount"]
+            if no in self.bad_members:
+                continue
+            if no not in known:
+                self.fail(row, UserError(NO_MEMBER, no=no), "category")
+            elif no not in owed:
+                self.fail(row, UserError(N_("nothing is owed to member {no} on {date}: there is no year-end payout "
+                                            "to pay"), no=no, date=format_date(date)), "category")
+            elif amount != owed[no]:
+                self.fail(row, UserError(N_("member {no} is owed {owed} baht on {date} (year-end payouts, and the "
+                                            "shares of a former member): a payout pays all of it"),
+                                         no=no, owed=format_amount(owed[no].satang), date=format_date(date)), "amount")
+            else:
+                paying.append((no, row))
+        if not paying:
             return
         try:
-            self.book.member(no)
+            results = self.book.pay_payouts([no for no, _row in paying], date)
         except LedgerError as exc:
-            self.fail(row, exc, "category")
-            return
-        owed = -(self.book.balance(acc.PAYOUTS_PAYABLE, member_no=no)
-                 + self.book.balance(acc.FORMER_MEMBERS, member_no=no))
-        if owed.satang <= 0:
-            self.fail(row, UserError(N_("nothing is owed to member {no} on {date}: there is no year-end payout to "
-                                        "pay"), no=no, date=format_date(date)), "category")
-            return
-        if amount != owed:
-            self.fail(row, UserError(N_("member {no} is owed {owed} baht on {date} (year-end payouts, and the "
-                                        "shares of a former member): a payout pays all of it"),
-                                     no=no, owed=format_amount(owed.satang), date=format_date(date)), "amount")
-            return
-        try:
-            self.book.pay_payout(no, date)
-        except LedgerError as exc:
-            self.fail(row, exc)
+            results = [exc] * len(paying)
+        for (_no, row), result in zip(paying, results, strict=True):
+            if isinstance(result, LedgerError):
+                self.fail(row, result)
 
     def count_cash(self, date: dt.date, meeting: int | None) -> None:
         """The cash-count differences of ``date``: the first is the count at the meeting's close (or a count
@@ -1028,6 +1048,5 @@ POSTERS: dict[str, Callable[[Replay, Row], None]] = {
     "withdrawal": Replay.withdrawal,
     "cash:in": Replay.cash_in,
     "cash:out": Replay.cash_out,
-    "cash:payout": Replay.payout,
     "welfare_claim": Replay.welfare_claim,
 }
