@@ -243,13 +243,13 @@ def get(conn: Connection, member_no: int) -> dto.Member:
 
 def get_many(conn: Connection, member_nos: Iterable[int]) -> dict[int, dto.Member]:
     """The members of ``member_nos`` that exist, by number (one query)."""
-    nos = sorted(set(member_nos))
-    if not nos:
+    wanted = set(member_nos)
+    if not wanted:
         return {}
     q = select(s.member)
-    if len(nos) < 900:
-        q = q.where(s.member.c.member_no.in_(nos))
-    return {r.member_no: _to_dto(r) for r in conn.execute(q) if r.member_no in set(nos)}
+    if len(wanted) < 900:
+        q = q.where(s.member.c.member_no.in_(sorted(wanted)))
+    return {r.member_no: _to_dto(r) for r in conn.execute(q) if r.member_no in wanted}
 
 
 def edit(conn: Connection, member_no: int, changes: dict[str, Any], *, now: str, by: str,

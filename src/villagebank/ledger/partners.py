@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -228,6 +229,11 @@ def split(p: Partner) -> tuple[int, int]:
 
 def _periods(p: Partner, spans: list[Enrolment], d: dt.date) -> tuple[int, int]:
     """(k, n) for the contribution year containing ``d`` (see :class:`PeriodDues`)."""
+    return _periods_of(p, tuple(spans), d)
+
+
+@functools.lru_cache(maxsize=4096)
+def _periods_of(p: Partner, spans: tuple[Enrolment, ...], d: dt.date) -> tuple[int, int]:
     start, _end = contribution_year(p, d)
     if p.period == "year":
         return 1, 1
