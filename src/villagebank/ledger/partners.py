@@ -229,11 +229,12 @@ def split(p: Partner) -> tuple[int, int]:
 
 def _periods(p: Partner, spans: list[Enrolment], d: dt.date) -> tuple[int, int]:
     """(k, n) for the contribution year containing ``d`` (see :class:`PeriodDues`)."""
-    return _periods_of(p, tuple(spans), d)
+    return _periods_of(p, tuple((e.since, e.until) for e in spans), d)
 
 
 @functools.lru_cache(maxsize=4096)
-def _periods_of(p: Partner, spans: tuple[Enrolment, ...], d: dt.date) -> tuple[int, int]:
+def _periods_of(p: Partner, spans: tuple[tuple[dt.date, dt.date | None], ...], d: dt.date) -> tuple[int, int]:
+    """``_periods`` by the enrolments' dates alone (members enrolled on the same dates share the result)."""
     start, _end = contribution_year(p, d)
     if p.period == "year":
         return 1, 1
@@ -243,7 +244,7 @@ def _periods_of(p: Partner, spans: tuple[Enrolment, ...], d: dt.date) -> tuple[i
         if not in_season(p, first.month):
             continue
         last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
-        if any(e.overlaps(first, last) for e in spans):
+        if any(since <= last and (until is None or until > first) for since, until in spans):
             n += 1
             if first <= d:
                 k += 1

@@ -183,6 +183,9 @@ def _read_sheet(ws, spec: c.Sheet, parsed: ParsedWorkbook):
     cols = _headers(ws, spec, parsed, first)
     if cols is None:
         return  # without its required columns the rows cannot be read; the header problem says why
+    # Choices and text repeat down a column (kinds, partners): each distinct cell text is read once.
+    seen: dict[tuple[str, str], object] = {}
+    cached = {col.key for col in spec.columns if col.kind in (c.ENUM, c.TEXT)}
     for number, raw in enumerate(it, start=2):
         if all(is_blank(v) for v in raw):
             continue
@@ -197,7 +200,13 @@ def _read_sheet(ws, spec: c.Sheet, parsed: ParsedWorkbook):
                 row.values[col.key] = Money(0) if col.blank_ok else None
                 continue
             try:
-                row.values[col.key] = read_cell(value, col)
+                if col.key in cached and isinstance(value, str):
+                    key = (col.key, value)
+                    if key not in seen:
+                        seen[key] = read_cell(value, col)
+                    row.values[col.key] = seen[key]
+                else:
+                    row.values[col.key] = read_cell(value, col)
             except UserError as exc:
                 parsed.problems.append(row.problem(col.key, exc))
                 row.ok = False
