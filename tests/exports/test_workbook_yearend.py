@@ -23,11 +23,12 @@ def entries(book) -> collections.Counter:
         (p.account, p.amount.satang, p.member_no, p.loan_no) for p in e.postings))) for e in book.entries())
 
 
-def build(folder: Path, method: str) -> Path:
+def build(folder: Path, method: str, *, resigns: bool = False) -> Path:
     """FY 2567 (2024) at monthly meetings: four members (1 and 2 on the committee), a loan to member 3 with
-    interest, a donation; closed after the January 2568 meeting; payouts paid at the February meeting."""
+    interest, a donation; closed after the January 2568 meeting; payouts paid at the February meeting.
+    ``resigns``: the treasurer (member 2) resigns at the January meeting, before the close."""
     clock = FixedClock(dt.date(2024, 1, 3))
-    path = folder / f"{method}.vbk"
+    path = folder / f"{method}{'-resigns' if resigns else ''}.vbk"
     with create_book(path, name="กลุ่มออมทรัพย์ปิดปี", rules=Rules(loan_wait_months=0, payout_method=method),
                      clock=clock, user="tester") as book:
         for i, role in enumerate(("ประธาน", "เหรัญญิก", "", ""), start=1):
@@ -46,13 +47,18 @@ def build(folder: Path, method: str) -> Path:
             for no, _amount in book.owed_payouts():
                 book.pay_payout(no)
 
+        def resign(_meeting) -> None:
+            book.leave(2, "resigned", "ย้ายไปอยู่ต่างจังหวัด")
+
         hooks = {dt.date(2024, 3, 3): lend, dt.date(2024, 6, 3): donation, dt.date(2025, 2, 3): pay_payouts}
+        if resigns:
+            hooks[dt.date(2025, 1, 3)] = resign
         for d in monthly(dt.date(2024, 1, 3), 14):
             meeting_day(book, clock, d, before_close=hooks.get(d))
             if d == dt.date(2025, 1, 3):
                 book.close_year(2024)
-        export_workbook(book, folder / f"{method}.xlsx", as_of=AS_OF)
-    return folder / f"{method}.xlsx"
+        export_workbook(book, path.with_suffix(".xlsx"), as_of=AS_OF)
+    return path.with_suffix(".xlsx")
 
 
 @pytest.fixture(scope="module")
@@ -162,3 +168,19 @@ def test_without_the_allocation_sheet_no_year_is_closed_and_what_needs_the_close
         else:  # the payouts credited to shares
             assert [w.split("!")[0] for w in where[:4]] == ["เงินฝากสัจจะ"] * 4
             assert all("does not close the year 2567" in m for m in text[:4])
+
+
+def test_the_close_waits_for_the_point_of_the_replay_where_it_was_made(tmp_path):
+    """The treasurer resigned at the January meeting, before the close: the committee pool went to the chair
+    alone. Closed at the end of the year the replay would share it with the treasurer; the import closes
+    the year once the January rows are posted, where the close comes out as the workbook has it."""
+    src = build(tmp_path, "cash", resigns=True)
+    with open_book(src.with_suffix(".vbk"), readonly=True) as a:
+        alloc = a.allocation(2024)
+        assert alloc.committee == (1,) and a.member(2).status == "resigned"
+        assert {p.member_no for p in alloc.payouts} >= {2}  # the treasurer's savings and interest still count
+    result = import_workbook(tmp_path / "copy.vbk", src)
+    assert result.ok, [str(p) for p in result.problems]
+    with open_book(src.with_suffix(".vbk"), readonly=True) as a, open_book(tmp_path / "copy.vbk") as b:
+        assert b.allocation(2024).payouts == a.allocation(2024).payouts and b.allocation(2024).committee == (1,)
+        assert entries(a) == entries(b)
