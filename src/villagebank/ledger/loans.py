@@ -295,8 +295,11 @@ def load_states(conn: Connection, rules: Rules, as_of: dt.date, *, loan_nos: lis
     for g in conn.execute(select(s.loan_guarantor).where(s.loan_guarantor.c.loan_no.in_(nos))
                           if len(nos) < 900 else select(s.loan_guarantor)):
         guars[g.loan_no].append((g.position, g.member_no))
-    names = {m.member_no: f"{m.title}{m.first_name} {m.last_name}".strip() for m in conn.execute(
-        select(s.member.c.member_no, s.member.c.title, s.member.c.first_name, s.member.c.last_name))}
+    borrowers = sorted({r.member_no for r in rows})
+    q_names = select(s.member.c.member_no, s.member.c.title, s.member.c.first_name, s.member.c.last_name)
+    if len(borrowers) < 900:
+        q_names = q_names.where(s.member.c.member_no.in_(borrowers))
+    names = {m.member_no: f"{m.title}{m.first_name} {m.last_name}".strip() for m in conn.execute(q_names)}
     pays = _payments(conn, nos if len(nos) < 900 else None)
     mdates = meeting_dates(conn)
     out = []
@@ -317,12 +320,15 @@ def get_state(conn: Connection, rules: Rules, loan_no: int, as_of: dt.date) -> L
 
 # --- eligibility ----------------------------------------------------------------------------------
 def cash_held(conn: Connection, as_of: dt.date | None = None) -> Money:
-    """Cash on hand plus the group's bank accounts."""
-    q = select(func.coalesce(func.sum(s.posting.c.amount), 0)).where(
-        (s.posting.c.account == acc.CASH) | s.posting.c.account.like("bank:%"))
-    if as_of is not None:
-        q = q.where(s.posting.c.date <= as_of)
-    return Money(int(conn.execute(q).scalar() or 0))
+    """Cash on hand plus the group's bank accounts (``bank:<key>``: the codes between ``bank:`` and
+    ``bank;``, so that each sum is read from the account index)."""
+    total = 0
+    for cond in (s.posting.c.account == acc.CASH, (s.posting.c.account >= "bank:") & (s.posting.c.account < "bank;")):
+        q = select(func.coalesce(func.sum(s.posting.c.amount), 0)).where(cond)
+        if as_of is not None:
+            q = q.where(s.posting.c.date <= as_of)
+        total += int(conn.execute(q).scalar() or 0)
+    return Money(total)
 
 
 def open_guarantees(conn: Connection, rules: Rules, member_no: int, as_of: dt.date,
