@@ -9,7 +9,7 @@ from villagebank.ui.pages.base import PAGES, Page, pages_for, register
 
 # isort: off
 # --- gui-a pages: overview, meeting day, shares, cash book ----------------------------------------------
-from villagebank.ui.pages import meeting  # noqa: F401 - registers the page
+from villagebank.ui.pages import cashbook, meeting, overview, shares  # noqa: F401 - registers the pages
 # --- end of the gui-a pages -------------------------------------------------------------------------------
 # isort: on
 

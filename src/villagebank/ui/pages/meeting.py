@@ -13,7 +13,6 @@ closes the meeting. Every write goes through the one writer thread, so the scree
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -859,10 +858,3 @@ class MeetingPage(Page):
     def can_leave(self) -> bool:
         return True
 
-
-def next_meeting_date(meeting_day: int, today: dt.date) -> dt.date:
-    """The next meeting by the rule ``meeting_day`` (today when it is the day)."""
-    from villagebank.ledger.periods import add_months
-
-    candidate = today.replace(day=min(meeting_day, 28))
-    return candidate if candidate >= today else add_months(candidate, 1, day=meeting_day)
