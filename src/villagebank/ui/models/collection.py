@@ -62,10 +62,11 @@ class SheetRow:
 
 
 class CollectionModel(QAbstractTableModel):
-    COLUMNS = ("no", "name", "shares", "entry_fee", "principal", "interest", "fine", "partners", "total", "paid",
-               "state")
-    HEADERS = (N_("No."), N_("Name"), N_("Saving"), N_("Entry fee"), N_("Loan principal"), N_("Interest"),
-               N_("Fine"), N_("Partner funds"), N_("Total due"), N_("Paid today"), N_("Paid?"))
+    COLUMNS = ("no", "name", "state", "shares", "entry_fee", "principal", "interest", "fine", "partners", "total",
+               "paid")
+    HEADERS = (N_("No."), N_("Name"), N_("Paid?"), N_("Saving"), N_("Joining fee"), N_("Principal"),
+               N_("Interest"), N_("Fine"), N_("Partner funds"), N_("Total due"), N_("Paid today"))
+    OPTIONAL = ("entry_fee", "principal", "interest", "fine", "partners")  # hidden when nobody owes any
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +185,11 @@ class CollectionModel(QAbstractTableModel):
     def all_rows(self) -> list[SheetRow]:
         return list(self._all)
 
+    def empty_columns(self) -> list[int]:
+        """Optional columns nobody on the sheet owes anything in (the page hides them)."""
+        return [i for i, col in enumerate(self.COLUMNS) if col in self.OPTIONAL
+                and not any(self._number(r, col) for r in self._all)]
+
     def counts(self) -> tuple[int, int]:
         """(members paid, members on the sheet)."""
         return sum(1 for r in self._all if r.paid), len(self._all)
@@ -204,7 +210,7 @@ class CollectionModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             if role == _DISPLAY:
                 return _(self.HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section not in (1, 10):
+            if role == Qt.ItemDataRole.TextAlignmentRole and section not in (1, 2):
                 return _RIGHT
         return None
 

@@ -464,9 +464,9 @@ class CashBookPage(Page):
         self.model = RowsModel((
             Column(N_("Date"), lambda r: _cell(r, "date")),
             Column(N_("Item"), lambda r: _cell(r, "what")),
-            Column(N_("Receipt"), lambda r: _cell(r, "receipt"), right=True),
-            Column(N_("Received"), lambda r: _cell(r, "received"), right=True),
-            Column(N_("Paid"), lambda r: _cell(r, "paid"), right=True),
+            Column(N_("Receipt no."), lambda r: _cell(r, "receipt"), right=True),
+            Column(N_("Money in"), lambda r: _cell(r, "received"), right=True),
+            Column(N_("Money out"), lambda r: _cell(r, "paid"), right=True),
             Column(N_("Balance"), lambda r: _cell(r, "balance"), right=True),
         ), parent=self)
         self.table = Table(stretch_column=1)

@@ -470,8 +470,7 @@ class MeetingPage(Page):
         t.call(self._refresh_header, now=False)
 
     def _fit_panel(self) -> None:
-        width = self.fontMetrics().horizontalAdvance("ก" * 30) + 40
-        self.panel_scroll.setFixedWidth(max(360, width))
+        self.panel_scroll.setFixedWidth(max(340, self.panel.minimumSizeHint().width() + 8))
 
     def _fill_show(self) -> None:
         current = self.show_combo.currentData() or EVERYONE
@@ -519,10 +518,21 @@ class MeetingPage(Page):
         self.receipts = {r.receipt_no: r for r in receipts}
         self.totals = totals
         self.model.set_sheet(sheet, self._cancelled(), self._receipt_totals())
-        self.table.fit_columns()
+        self.fit_sheet()
         self._refresh_header()
         self._refresh_counters()
         self.focus_find()
+
+    def fit_sheet(self) -> None:
+        """Hide the kinds of money nobody owes today, then size the columns (the names get the rest)."""
+        empty = set(self.model.empty_columns())
+        for col in range(self.model.columnCount()):
+            self.table.setColumnHidden(col, col in empty)
+        self.table.fit_columns()
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            if col != 1 and col not in empty:  # no sort arrow room needed but on the column sorted by
+                header.resizeSection(col, header.sectionSize(col) - 12)
 
     def _cancelled(self) -> set[int]:
         return {no for no, r in self.receipts.items() if r.voided_by}

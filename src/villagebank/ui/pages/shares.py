@@ -53,13 +53,15 @@ class ShareGridModel(QAbstractTableModel):
         self._all: list[tuple[GridRow, str]] = []
         self._rows: list[GridRow] = []
         self._total: list[int] = []
+        self._vals: dict[int, list[int]] = {}
         self._query = ""
         self._sort = (0, False)
 
     def set_grid(self, rows: list[GridRow], months: list[tuple[int, int]]) -> None:
         self.beginResetModel()
         self.months = months
-        self._all = [(r, name_key(r.name)) for r in rows]
+        self._all = [(r, r.name.casefold().replace(" ", "")) for r in rows]  # names are stored normalised
+        self._vals = {r.member_no: self._values(r) for r in rows}
         self._arrange()
         self.endResetModel()
 
@@ -81,15 +83,15 @@ class ShareGridModel(QAbstractTableModel):
             rows = [r for r, k in self._all if key in k]
         column, descending = self._sort
         self._rows = sorted(rows, key=self._key(column), reverse=descending)
-        n = self.columnCount() - 2
-        self._total = [sum(self._values(r)[i] for r in rows) for i in range(n)]
+        vals = [self._vals[r.member_no] for r in rows]
+        self._total = [sum(column) for column in zip(*vals, strict=True)] if vals else [0] * (self.columnCount() - 2)
 
     def _key(self, column: int):
         if column == 0:
             return lambda r: r.member_no
         if column == 1:
             return lambda r: (thai_sort_key(r.name), r.member_no)
-        return lambda r: (self._values(r)[column - 2], r.member_no)
+        return lambda r: (self._vals[r.member_no][column - 2], r.member_no)
 
     @staticmethod
     def _values(r: GridRow) -> list[int]:
@@ -133,8 +135,8 @@ class ShareGridModel(QAbstractTableModel):
             if section == 2:
                 return _("Brought forward")
             if 3 <= section < 15 and self.months:
-                year, month = self.months[section - 3]
-                return f"{month_name(month, abbr=True)} {format_year(year)[-2:]}"
+                _year, month = self.months[section - 3]
+                return month_name(month, abbr=True)
             if section == 15:
                 return _("Withdrawn")
             if section == 16:
@@ -158,7 +160,7 @@ class ShareGridModel(QAbstractTableModel):
                 return str(r.member_no)
             if col == 1:
                 return r.name
-            return _amount(self._values(r)[col - 2])
+            return _amount(self._vals[r.member_no][col - 2])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return None if col == 1 else _RIGHT
         if role == Qt.ItemDataRole.FontRole and (is_total or col == 16):
@@ -202,7 +204,7 @@ class SharesPage(Page):
         bar.addSpacing(20)
         bar.addWidget(find_label)
         bar.addWidget(self.search, 1)
-        self.table = Table(stretch_column=1, fit_on_reset=False)
+        self.table = Table(stretch_column=None, fit_on_reset=False)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -264,8 +266,27 @@ class SharesPage(Page):
 
     def _loaded(self, rows: list[GridRow], months: list[tuple[int, int]]) -> None:
         self.model.set_grid(rows, months)
-        self.table.fit_columns()
+        self.fit_columns()
         self._count()
+
+    def fit_columns(self) -> None:
+        """Amount columns as narrow as their numbers, so the twelve months fit on a laptop's screen."""
+        self.table.fit_columns()
+        header = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        widest = max([0] + [fm.horizontalAdvance(self.model.data(self.model.index(r, c)) or "")
+                            for r in range(min(self.model.rowCount(), 200)) for c in range(2, 17)]
+                     + [fm.horizontalAdvance(self.model.data(self.model.index(self.model.rowCount() - 1, 16)) or "")])
+        for col in range(2, 17):
+            head = fm.horizontalAdvance(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(col, max(widest, head) + 14)
+        header.resizeSection(0, max(fm.horizontalAdvance("99999"), fm.horizontalAdvance(_("No."))) + 24)
+        # The names as wide as they are (up to a limit): the grid scrolls sideways on a small screen, the
+        # names stay readable.
+        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
+        names = max([fm.horizontalAdvance(self.model.data(self.model.index(r, 1)) or "")
+                     for r in range(min(self.model.rowCount(), 500))] + [80])
+        header.resizeSection(1, min(names + 16, fm.horizontalAdvance("ก" * 24)))
 
     def _search(self, text: str) -> None:
         self.model.set_query(text)

@@ -80,8 +80,12 @@ class TrendChart(QWidget):
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
         p.setFont(small)
         p.setPen(TEXT)
+        widest = max((p.fontMetrics().horizontalAdvance(label) for label in self.labels[:n]), default=0)
+        every = max(1, int((widest + 6) // max(slot, 1)) + (1 if (widest + 6) % max(slot, 1) else 0))
         for i, label in enumerate(self.labels[:n]):
-            x = pad + i * slot
-            p.drawText(QRectF(x, bottom + 1, slot, line * 1.3), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                       label)
+            if (n - 1 - i) % every:  # the newest month always has its label
+                continue
+            x = pad + i * slot - slot * (every - 1) / 2
+            p.drawText(QRectF(x, bottom + 1, slot * every, line * 1.3),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
         p.end()
