@@ -55,6 +55,15 @@ def test_share_grid_of_a_year(qtbot, saving_book, clock, ctx, window):
     type_text(page.search, "สมาชิก7")
     assert m.rowCount() == 2 and cell(m, 0, 0) == "7" and cell(m, 1, 16) == "130"
     page.search.clear()
+    clock.set(dt.date(2026, 1, 10))  # a year later: 2569 and 2568 to choose from
+    page._fill_years()
+    assert [page.year.itemText(i) for i in range(page.year.count())] == ["2569", "2568"]
+    qtbot.keyClick(page.search, Qt.Key.Key_PageDown)  # the year after
+    ctx.ops.wait_idle()
+    assert page.year.currentData() == 2026 and cell(m, 0, 2) == "130" and cell(m, 0, 3) == "–"
+    qtbot.keyClick(page.search, Qt.Key.Key_PageUp)  # back to the year before
+    ctx.ops.wait_idle()
+    assert page.year.currentData() == 2025 and cell(m, 0, 3) == "100"
     m.sort(16, Qt.SortOrder.DescendingOrder)
     assert cell(m, 10, 1).startswith("รวม")  # the total stays last
 

@@ -468,6 +468,7 @@ class MeetingPage(Page):
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self._cancel_from_table,
                   context=Qt.ShortcutContext.WidgetShortcut)
         t.call(self._refresh_header, now=False)
+        t.call(self._refresh_counters, now=False)
 
     def _fit_panel(self) -> None:
         self.panel_scroll.setFixedWidth(max(340, self.panel.minimumSizeHint().width() + 8))

@@ -218,8 +218,11 @@ class SharesPage(Page):
         layout.addWidget(self.count)
         self.year.currentIndexChanged.connect(self.load)
         self.search.textChanged.connect(self._search)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus, context=scope)
+        # The years are listed newest first: Page Up goes to the year before, Page Down to the year after.
+        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self._step_year(+1), context=scope)
+        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self._step_year(-1), context=scope)
         t.call(self.model.retranslate, now=False)
         t.call(self._fill_years, now=False)
         ctx.changed.connect(lambda _topic: setattr(self, "_stale", True))
@@ -245,6 +248,11 @@ class SharesPage(Page):
             self._fill_years()
             self.load()
         self.search.setFocus()
+
+    def _step_year(self, step: int) -> None:
+        i = self.year.currentIndex() + step
+        if 0 <= i < self.year.count():
+            self.year.setCurrentIndex(i)
 
     def choose_year(self, fy: int) -> None:
         i = self.year.findData(fy)
