@@ -123,8 +123,6 @@ TH = {
     "{value} satang coin": "เหรียญ {value} สตางค์",
     "✓ paid": "✓ จ่ายแล้ว",
     "Joining fee": "ค่าแรกเข้า",
-    "Principal": "เงินต้น",
-    "Receipt no.": "ใบเสร็จ",
     "Money in": "รับ",
     "Money out": "จ่าย",
     # --- shares, cash book, overview -----------------------------------------------------------------------
