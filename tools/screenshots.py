@@ -70,6 +70,115 @@ def center_on(dialog: QWidget, window: QWidget) -> None:
     dialog.move(geo.x() + (geo.width() - dialog.width()) // 2, geo.y() + (geo.height() - dialog.height()) // 2)
 
 
+# --- gui-a: overview, meeting day, shares, cash book (60–89) ------------------------------------------------
+def gui_a_screens(window, book, out: Path, qapp: QApplication) -> None:
+    from villagebank.demo import cash_counts
+    from villagebank.ledger import Money
+    from villagebank.ui import printing
+    from villagebank.ui.dialogs.common import ReasonDialog
+    from villagebank.ui.dialogs.meeting import SummaryDialog
+
+    printing.opener = lambda path: True  # nothing to open here
+    ops = window.ctx.ops
+    window.go_to("overview")
+    ops.wait_idle()
+    save(window, out, "60-overview", qapp)
+
+    meeting = window.go_to("meeting")
+    ops.wait_idle()
+    save(window, out, "61-meeting-open", qapp)
+    meeting.open_meeting()
+    ops.wait_idle()
+    ops.wait_idle()
+    rows = meeting.model.all_rows()
+    borrower = next(r for r in rows if r.dues.loans)
+    for r in rows[:14]:
+        if r is borrower:
+            continue
+        meeting.take(r)
+        meeting.record()
+        ops.wait_idle()
+    meeting.show_combo.setCurrentIndex(0)
+    meeting.find.setText(str(borrower.dues.member_no))
+    meeting.find_member()
+    save(window, out, "62-meeting-day", qapp)
+    meeting.skip()
+    meeting.table.scrollToTop()
+    meeting.show_combo.setCurrentIndex(meeting.show_combo.findData("unpaid"))
+    meeting.table.select_row(0)
+    save(window, out, "63-meeting-unpaid", qapp)
+    meeting.show_combo.setCurrentIndex(0)
+
+    dialog = meeting.show_receipts()
+    dialog.resize(900, 520)
+    center_on(dialog, window)
+    save_over(window, dialog, out, "64-meeting-receipts", qapp)
+    first = min(meeting.receipts)
+    r = meeting.receipts[first]
+    ask = ReasonDialog(dialog, "ยกเลิกใบเสร็จ",
+                       f"ยกเลิกใบเสร็จเลขที่ {first} ของ {r.member_name} ({r.total.format()} บาท) ใช่ไหม?",
+                       "\n".join(f"  {label}: {amount.format()}" for label, amount in r.items)
+                       + "\n\nเงินจะถูกนำออกจากบัญชีด้วยรายการแก้ไข ใบเสร็จยังอยู่ในรายการ โดยมีคำว่า ยกเลิก",
+                       ok_text=f"ใช่ ยกเลิกใบเสร็จเลขที่ {first}")
+    ask.reason.setText("บันทึกผิดคน")
+    ask.show()
+    center_on(ask, window)
+    save_over(window, ask, out, "65-meeting-cancel-receipt", qapp)
+    ask.close()
+    ask.deleteLater()
+    dialog.done(0)
+    settle(qapp)
+
+    close = meeting.close_meeting()
+    center_on(close, window)
+    close.form.set_counts(cash_counts(Money(close.form.book_balance) - Money(25)))
+    close.form.reason.setText("ขาดเหรียญ 25 สตางค์ ไม่มีเงินทอน")
+    save_over(window, close, out, "66-meeting-close", qapp)
+    close.done(0)
+    settle(qapp)
+    closed = book.close_meeting(meeting.meeting.id, cash_counts(book.cash_balance()), "")
+    summary = SummaryDialog(window.ctx, closed, window)
+    summary.show()
+    center_on(summary, window)
+    save_over(window, summary, out, "67-meeting-summary", qapp)
+    summary.done(0)
+    meeting.reload()
+
+    shares = window.go_to("shares")
+    ops.wait_idle()
+    shares.choose_year(2024)
+    ops.wait_idle()
+    save(window, out, "70-shares", qapp)
+    shares.search.setText("บุญ")
+    save(window, out, "71-shares-search", qapp)
+    shares.search.clear()
+
+    cash = window.go_to("cashbook")
+    cash.show_month(2025, 1)
+    save(window, out, "75-cashbook", qapp)
+    expense = cash.enter("expense")
+    expense.amount.setText("150")
+    expense.description.setText("ค่าถ่ายเอกสารรายงานประจำเดือน")
+    center_on(expense, window)
+    save_over(window, expense, out, "76-cashbook-expense", qapp)
+    expense.done(0)
+    transfer = cash.transfer()
+    transfer.amount.setText("5,000")
+    transfer.description.setText("นำเงินฝากธนาคาร ธ.ก.ส.")
+    center_on(transfer, window)
+    save_over(window, transfer, out, "77-cashbook-transfer", qapp)
+    transfer.done(0)
+    count = cash.count_cash()
+    count.form.set_counts(cash_counts(Money(count.form.book_balance)))
+    center_on(count, window)
+    save_over(window, count, out, "78-cashbook-count", qapp)
+    count.done(0)
+    cash.tabs.setCurrentIndex(1)
+    save(window, out, "79-cashbook-secretary", qapp)
+    cash.tabs.setCurrentIndex(0)
+    settle(qapp)
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     set_language("th")
@@ -160,6 +269,8 @@ def main(out: Path) -> int:
     settings.tabs.setCurrentIndex(2)
     save(window, out, "49-settings-display", qapp)
     settings.tabs.setCurrentIndex(0)
+
+    gui_a_screens(window, book, out, qapp)
 
     # English, and bigger text
     window.go_to("members")

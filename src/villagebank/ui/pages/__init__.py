@@ -7,4 +7,10 @@ the module below. The navigation shows it only when ``available(book)`` is true.
 from villagebank.ui.pages import members, settings  # noqa: F401 - registers the pages
 from villagebank.ui.pages.base import PAGES, Page, pages_for, register
 
+# isort: off
+# --- gui-a pages: overview, meeting day, shares, cash book ----------------------------------------------
+from villagebank.ui.pages import cashbook, meeting, overview, shares  # noqa: F401 - registers the pages
+# --- end of the gui-a pages -------------------------------------------------------------------------------
+# isort: on
+
 __all__ = ["PAGES", "Page", "pages_for", "register"]

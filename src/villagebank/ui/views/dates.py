@@ -229,12 +229,14 @@ class BEDateEdit(QWidget):
         self.texts.set(self.button.setToolTip, N_("Choose from a calendar (Alt+Down)"))
         self.words = QLabel()
         muted(self.words)
-        self.words.setVisible(show_words)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line)
         layout.addWidget(self.button)
         layout.addWidget(self.words, 1)
+        # Only once it has a parent: shown before, the label would flash up as a window of its own and take the
+        # active window away from the main window (the keyboard focus went nowhere).
+        self.words.setVisible(show_words)
         self.setFocusProxy(self.line)
         self._fit_width()
         self._popup: BECalendarPopup | None = None
