@@ -1,7 +1,6 @@
-"""Found while building the meeting-day screen: a receipt cancelled at the open meeting (its entry reversed)
-still counts on the collection sheet and in the day's summary. Recorded here as expected failures (strict:
-they start failing the day the ledger is fixed, so the marks come off); the GUI meanwhile decides "paid" from
-the receipts that stand (``ui/models/collection.py``)."""
+"""A receipt cancelled at the open meeting (its entry reversed) no longer counts: the member is unpaid again
+on the collection sheet, a new member owes the entry deposit and fee again, and the day's summary leaves it
+out. (Found while building the meeting-day screen.)"""
 
 from __future__ import annotations
 
@@ -20,21 +19,18 @@ def cancelled(book, clock):
     return book, m
 
 
-@pytest.mark.xfail(strict=True, reason="collection_sheet counts cancelled receipts as paid")
 def test_a_cancelled_receipt_leaves_the_member_unpaid(cancelled):
     book, m = cancelled
     [d] = book.collection_sheet(m.id)
     assert not d.has_paid and d.paid.satang == 0
 
 
-@pytest.mark.xfail(strict=True, reason="after a cancelled first payment the member is no longer treated as new")
 def test_a_cancelled_first_payment_is_due_again_in_full(cancelled):
     book, m = cancelled
     [d] = book.collection_sheet(m.id)
     assert d.is_new and d.shares.satang == book.rules.entry_deposit and d.entry_fee.satang == book.rules.entry_fee
 
 
-@pytest.mark.xfail(strict=True, reason="the day's summary counts cancelled receipts and their members")
 def test_the_summary_leaves_cancelled_receipts_out(cancelled):
     book, m = cancelled
     closed = book.close_meeting(m.id)

@@ -193,8 +193,16 @@ def _fee_paid(conn: Connection) -> set[int]:
 
 
 def _with_shares(conn: Connection) -> set[int]:
+    """Members who have saved (a first deposit that was cancelled does not count)."""
     return set(conn.execute(select(s.posting.c.member_no).where(
-        s.posting.c.account == acc.SHARES, s.posting.c.member_no.is_not(None)).distinct()).scalars())
+        s.posting.c.account == acc.SHARES, s.posting.c.member_no.is_not(None))
+        .group_by(s.posting.c.member_no).having(func.sum(s.posting.c.amount) != 0)).scalars())
+
+
+def _standing(q):
+    """Only receipts whose entry was not cancelled (reversed)."""
+    return q.where(s.receipt.c.entry_seq.not_in(
+        select(s.entry.c.reverses_seq).where(s.entry.c.reverses_seq.is_not(None))))
 
 
 def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: int | None = None,
@@ -215,7 +223,7 @@ def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: 
     receipts: dict[int, list[int]] = defaultdict(list)
     paid: dict[int, int] = defaultdict(int)
     if meeting_id is not None:
-        for r in conn.execute(select(s.receipt).where(s.receipt.c.meeting_id == meeting_id)):
+        for r in conn.execute(_standing(select(s.receipt).where(s.receipt.c.meeting_id == meeting_id))):
             receipts[r.member_no].append(r.receipt_no)
             paid[r.member_no] += r.total
     for no, amount in conn.execute(
@@ -677,12 +685,12 @@ def close_meeting(conn: Connection, rules: Rules, meeting_id: int, *, counts: di
                                       meeting_id=meeting_id)
     lifted = shares.lift_expired_suspensions(conn, m.date, now=now)
     outcomes = shares.apply_misses(conn, rules, meeting_id, m.date, now=now, post=post)
-    paid = conn.execute(select(func.count(func.distinct(s.receipt.c.member_no))).where(
-        s.receipt.c.meeting_id == meeting_id)).scalar() or 0
+    paid = conn.execute(_standing(select(func.count(func.distinct(s.receipt.c.member_no))).where(
+        s.receipt.c.meeting_id == meeting_id))).scalar() or 0
     summary = {
         "totals": day_totals(conn, m.date),
-        "receipts": conn.execute(select(func.count()).select_from(s.receipt).where(
-            s.receipt.c.meeting_id == meeting_id)).scalar() or 0,
+        "receipts": conn.execute(_standing(select(func.count()).select_from(s.receipt).where(
+            s.receipt.c.meeting_id == meeting_id))).scalar() or 0,
         "members_paid": paid,
         "missed": [o.member_no for o in outcomes],
         "suspended": [o.member_no for o in outcomes if o.new_status == "suspended"],
