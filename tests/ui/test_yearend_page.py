@@ -80,7 +80,7 @@ def test_preview_then_close_the_year(qtbot, ctx, year_book, page, tmp_path):
     # Pay one member's payout from the list of payouts owed.
     page.tabs.setCurrentIndex(1)
     assert page.owed_model.rowCount() >= 1
-    no, _name, amount = page.owed_model.row(0)
+    no, _name, _amount = page.owed_model.row(0)
     page.owed.select_row(0)
     when_modal(qtbot, accept)
     page.pay_button.click()
