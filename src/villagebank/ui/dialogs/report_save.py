@@ -43,9 +43,11 @@ def render(reports: list[Report], path: Path, fmt: str) -> int:
 
 def save_reports(ctx: Context, build: Callable[[Any], list[Report]], fmt: str, *, parent: QWidget | None,
                  suggested: str, path: Path | None = None, done: Callable[[Path], None] | None = None,
-                 failed: Callable[[BaseException], None] | None = None, key: str = "report-save") -> bool:
+                 failed: Callable[[BaseException], None] | None = None, key: str = "report-save",
+                 after: Callable[[list[Report]], None] | None = None) -> bool:
     """Ask for the file (unless ``path``), then build (``build(op_context)``, on the writer thread, may report
-    progress) and write it. False when the user cancelled or the same run is going on."""
+    progress) and write it; ``after(reports)`` then runs there too (counting receipt prints). False when the user
+    cancelled or the same run is going on."""
     target = path or ask_path(ctx, parent, suggested, fmt)
     if target is None:
         return False
@@ -54,6 +56,8 @@ def save_reports(ctx: Context, build: Callable[[Any], list[Report]], fmt: str, *
         reports = build(op)
         op.progress(0, 0, _("Writing {file}…").format(file=target.name))
         render(reports, target, fmt)
+        if after is not None:
+            after(reports)
         return target
 
     def finished(result: Path) -> None:
