@@ -37,13 +37,18 @@ def test_header_shows_the_bank_and_todays_be_date(qtbot, ctx, window):
 
 
 def test_navigation_lists_only_pages_that_exist(qtbot, ctx, window):
-    assert nav_texts(window) == ["สมาชิก", "ตั้งค่า"]
-    assert [p.key for p in pages_for(ctx.book)] == ["members", "settings"]
+    from villagebank.i18n import _
+
+    keys = [p.key for p in pages_for(ctx.book)]
+    assert nav_texts(window) == [_(p.title) for p in pages_for(ctx.book)]
+    assert {"members", "settings"} <= set(keys)
+    assert keys == [p.key for p in sorted(pages_for(ctx.book), key=lambda p: p.order)]
     assert window.current_page().key == "members"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page().key == "settings"
+    assert window.current_page().key == keys[1]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page().key == "members"
+    assert window.current_page().key == keys[0]
+    window.go_to("members")
 
 
 def test_a_page_appears_by_registering_one_class(qtbot, ctx, prefs):
@@ -72,7 +77,10 @@ def test_a_page_appears_by_registering_one_class(qtbot, ctx, prefs):
     try:
         w = MainWindow(ctx)
         qtbot.addWidget(w)
-        assert nav_texts(w) == ["สมาชิก", "เงินกู้", "ตั้งค่า"]
+        keys = [cls.key for cls in w.page_classes]
+        assert "loans_test" in keys and "meeting_test" not in keys
+        assert keys.index("members") < keys.index("loans_test") < keys.index("settings")
+        assert nav_texts(w)[keys.index("loans_test")] == "เงินกู้"
         w.go_to("loans_test")
         assert isinstance(w.current_page(), LoansPage)
     finally:
