@@ -8,7 +8,7 @@ from villagebank.ui.pages import members, settings  # noqa: F401 - registers the
 
 # isort: split
 # --- gui-b pages: loans, welfare & partners, year end, reports, backup; member page sections ------------
-from villagebank.ui.pages import backup, loans, reports, welfare, yearend  # noqa: F401 - registers the pages
+from villagebank.ui.pages import backup, loans, member_sections, reports, welfare, yearend  # noqa: F401
 
 # --- end of gui-b pages -------------------------------------------------------------------------------
 # isort: split
