@@ -131,6 +131,7 @@ class App(QObject):
             self.first_run.demo_requested.connect(self.open_demo)
             self.first_run.open_requested.connect(self.choose_book_file)
             self.first_run.create_requested.connect(self.create_bank)
+            self.first_run.import_requested.connect(lambda: self.import_workbook())
             self.first_run.finished.connect(self._first_run_closed)
         elif message:
             self.first_run.message.setText(message)
@@ -208,6 +209,20 @@ class App(QObject):
                                                     _("Village bank books (*.vbk);;All files (*)"))
         if name:
             self.open(Path(name))
+
+    def import_workbook(self, workbook: Path | None = None):
+        """Import a book workbook into a new book (checked first; every problem listed by cell)."""
+        from villagebank.ui.dialogs.import_workbook import ImportDialog, choose_workbook
+
+        workbook = workbook or choose_workbook(self._parent())
+        if workbook is None:
+            return None
+        path = self.new_book_path or free_book_path()
+        dialog = ImportDialog(self.ops, path, workbook, self._parent(), imported=self.open)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        dialog.check()
+        return dialog
 
     def new_bank(self) -> None:
         from villagebank.ui.windows.first_run import BANK_STEP
