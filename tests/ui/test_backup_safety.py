@@ -184,7 +184,7 @@ def test_user_accounts_turned_on_then_a_login_with_a_wait(qtbot, controller, pat
     controller.start(path)
     window = wait_for_window(qtbot, controller)
     settings = window.go_to("settings")
-    settings.tabs.setCurrentWidget(settings.access_tab)
+    settings.tabs.setCurrentIndex(settings.tabs.count() - 1)
     tab = settings.access_tab
     type_text(tab.name, "somsri")
     type_text(tab.display, "นางสมศรี")

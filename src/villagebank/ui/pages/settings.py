@@ -221,13 +221,17 @@ class SettingsPage(Page):
         from villagebank.ui.pages.access_tab import AccessTab
 
         self.access_tab = AccessTab(ctx, t)
+        access_scroll = QScrollArea()  # a tall form: scrolls rather than making the window taller
+        access_scroll.setWidgetResizable(True)
+        access_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        access_scroll.setWidget(self.access_tab)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.bank_tab)
         for widget, msgid in ((scroll, N_("The bank")), (self.rules_tab, N_("The bank's rules")),
                               (self.display_tab, N_("Language and text size")),
-                              (self.access_tab, N_("Users"))):
+                              (access_scroll, N_("Users"))):
             index = self.tabs.addTab(widget, "")
             t.set(lambda text, i=index: self.tabs.setTabText(i, text), msgid)
         layout = QVBoxLayout(self)
