@@ -90,6 +90,10 @@ def main(out: Path) -> int:
     save(first, out, "02-first-run-bank", qapp)
     first.show_step(2)
     save(first, out, "03-first-run-rules", qapp)
+    first.show_step(0)
+    import screenshots_b  # 90–139: the gui-b screens (loans, welfare, year end, reports, backup, ...)
+
+    screenshots_b.first_run_shots(controller, first, out, qapp, save, Path(tempfile.mkdtemp(prefix="vb-import-")))
 
     # --- the demo book, at a fixed date -------------------------------------------------------------
     path = uiapp.demo_book_path()
@@ -169,6 +173,7 @@ def main(out: Path) -> int:
     window.ctx.set_font_size(17)
     save(window, out, "51-members-large-text", qapp)
     window.ctx.set_font_size(13)
+    screenshots_b.shots(controller, window, book, out, qapp, save, center_on)
     controller.shutdown()
     return 0
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.conftest import discard_changes, type_text, when_modal
+from villagebank.i18n import _
 from villagebank.ledger import Money
 from villagebank.ui.pages.member_sections import (
     CoverageSection,
@@ -57,7 +58,7 @@ def test_money_loans_guarantees_statement_and_risks(qtbot, mbook, window):
     view = open_member(window, 3)
     money = section(view, MoneySection)
     texts = [money.grid.itemAt(i).widget().text() for i in range(money.grid.count())]
-    assert any("ยังค้าง" in t or "owed" in t for t in texts)
+    assert _("Loans still owed") in texts and "500.00" in " ".join(texts)
     loans = section(view, LoansSection)
     assert loans.model.rowCount() == 1 and loans.model.data(loans.model.index(0, 2)) == "500.00"
     view4 = open_member(window, 4)

@@ -380,3 +380,4 @@ TH = {
     "{title} — signed in: {name} ({role})": "{title} — ผู้ใช้: {name} ({role})",
     "← &Back": "← ย้อนกลับ (&B)",
 }
+TH["Guarantors: {guarantors}."] = "ผู้ค้ำประกัน: {guarantors}"

@@ -393,8 +393,8 @@ class LoanWizard(QDialog):
             row.problems.set_problems([problems[i] for i in mine], N_("Can guarantee this loan."))
         general = [p for i, p in enumerate(problems) if i not in claimed]
         all_filled = len(nos) == len(self.guarantors)
-        if all_filled:
-            self.guarantor_problems.set_problems(general, N_("The guarantors meet every rule."))
+        if all_filled and not problems:
+            self.guarantor_problems.set_problems([], N_("The guarantors meet every rule."))
         elif general:
             self.guarantor_problems.set_problems(general)
         else:

@@ -74,9 +74,12 @@ class LoansPage(Page):
         bar.addWidget(show)
         bar.addWidget(self.filter)
         bar.addStretch(1)
-        for button in (self.new_button, self.repay_button, self.approve_button, self.disburse_button,
-                       self.reject_button, self.cancel_button):
-            bar.addWidget(button)
+        bar.addWidget(self.new_button)
+        actions = QHBoxLayout()  # what can be done with the chosen loan, under the list (fits 1366 pixels)
+        for button in (self.repay_button, self.approve_button, self.disburse_button, self.reject_button,
+                       self.cancel_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
         self.model = RowsModel(self._columns(), parent=self)
         self.table = Table(stretch_column=7)
         self.table.setModel(self.model)
@@ -91,6 +94,7 @@ class LoansPage(Page):
         layout.addWidget(heading(t, N_("Loans")))
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
         layout.addWidget(self.detail)
         layout.addWidget(self.problems)
         layout.addWidget(self.count)
@@ -211,6 +215,8 @@ class LoansPage(Page):
         lines = [_("Loan {no}: {name}, {amount} baht over {term} months at {rate}% a month; purpose: {purpose}.")
                  .format(no=s.loan_no, name=person(self.members, s.member_no), amount=b(s.principal),
                          term=s.term_months, rate=str(s.rate_pct.normalize()), purpose=s.purpose or "-")]
+        lines.append(_("Guarantors: {guarantors}.").format(
+            guarantors="; ".join(person(self.members, g) for g in s.guarantors) or "-"))
         if s.overdue.satang:
             lines.append(_("Overdue {amount} baht since {date} ({count} installment(s)). Call the borrower and the "
                            "guarantors: {guarantors}.").format(

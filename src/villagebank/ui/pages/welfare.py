@@ -244,8 +244,12 @@ class PartnersTab(QWidget):
         bar.addWidget(label)
         bar.addWidget(self.partner)
         bar.addStretch(1)
-        for button in (self.enrol_button, self.end_button, self.bank_pays_button, self.remit_button):
-            bar.addWidget(button)
+        bar.addWidget(self.enrol_button)
+        bar.addWidget(self.end_button)
+        money = QHBoxLayout()  # the money buttons under the list (the page fits 1366 pixels)
+        money.addWidget(self.bank_pays_button)
+        money.addWidget(self.remit_button)
+        money.addStretch(1)
         self.model = RowsModel((
             Column(N_("No."), lambda r: str(r.member_no), right=True),
             Column(N_("Name"), lambda r: r.name),
@@ -260,6 +264,7 @@ class PartnersTab(QWidget):
         self.table.setModel(self.model)
         t.call(self.model.retranslate, now=False)
         self.totals = QLabel()
+        self.totals.setWordWrap(True)
         font_role(self.totals, 1.05, bold=True)
         self.deadline = QLabel()
         muted(self.deadline)
@@ -268,6 +273,7 @@ class PartnersTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
+        layout.addLayout(money)
         layout.addWidget(self.deadline)
         layout.addWidget(self.problems)
         self.partner.currentIndexChanged.connect(lambda _i: self.reload())

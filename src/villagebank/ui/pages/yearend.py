@@ -108,6 +108,7 @@ class YearEndPage(Page):
         t.set(year_label.setText, N_("Fiscal &year (B.E.):"))
         year_label.setBuddy(self.year)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         font_role(self.status, 1.05, bold=True)
         self.close_button = QPushButton()
         t.set(self.close_button.setText, N_("&Close the year…"))

@@ -46,6 +46,9 @@ def problem_text(problem: BaseException) -> str:
     """``Rule: message`` (the message without a repeated field prefix)."""
     message = problem.message() if isinstance(problem, UserError) else str(problem)
     name = rule_name(problem)
+    field = getattr(problem, "field", None)
+    if name and field and message.startswith(f"{_(field)}: "):
+        message = message[len(_(field)) + 2:]  # the rule's name says it; the field would repeat it
     return f"{name}: {message}" if name else message
 
 
