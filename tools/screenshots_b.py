@@ -23,10 +23,13 @@ def shots(controller, window, book, out: Path, qapp: QApplication, save, center_
     loans = window.go_to("loans")
     loans.reload()
     save(window, out, "90-loans", qapp)
+    today = book.clock.today()
+    book.clock.set(dt.date(2025, 3, 10))  # two meetings later, before anyone paid: loans are overdue
     loans.set_filter("overdue")
     if loans.model.rowCount():
         loans.table.select_row(0)
     save(window, out, "91-loans-overdue", qapp)
+    book.clock.set(today)
     loans.set_filter("open")
     members = [m for m in book.members(statuses=("active",))]
     eligible = [m.member_no for m in members if not book.loan_eligibility(m.member_no)]
@@ -39,13 +42,20 @@ def shots(controller, window, book, out: Path, qapp: QApplication, save, center_
         refused = [book.add_member({"title": "นาง", "first_name": "ศรีนวล", "last_name": "ใจดี",
                                     "join_date": book.clock.today()}).member_no]
     if not busy:  # a member standing for as many loans as the rules allow
-        candidates = [no for no in eligible if no != borrower]
-        while len(book.guaranteed_by(candidates[0])) < book.rules.max_guaranteed_loans:
-            others_ = [no for no in candidates[1:] if no != borrower][:2]
-            no = book.apply_loan(others_[0], Money.baht(1000), 10, [candidates[0], others_[1]])
-            book.approve_loan(no)
-            candidates = [candidates[0]] + [c for c in candidates[1:] if c not in others_]
-        busy = [candidates[0]]
+        from villagebank.ledger import LedgerError
+
+        g = next(no for no in eligible if no != borrower)
+        pool = [no for no in eligible if no not in (g, borrower)]
+        for b_no, second in zip(pool, reversed(pool), strict=False):
+            if len(book.guaranteed_by(g)) >= book.rules.max_guaranteed_loans:
+                break
+            if b_no == second:
+                continue
+            try:
+                book.approve_loan(book.apply_loan(b_no, Money.baht(1000), 10, [g, second]))
+            except LedgerError:
+                continue
+        busy = [g]
     wizard = loans.new_loan()
     if refused:
         wizard.borrower.set_number(refused[0])
@@ -101,6 +111,9 @@ def shots(controller, window, book, out: Path, qapp: QApplication, save, center_
     claim.nights.setValue(3)
     claim.assess()
     save(window, out, "106-welfare-claim", qapp)
+    book.welfare_claim(old.member_no, "hospital", nights=3, note="ใบรับรองแพทย์แนบ")
+    book.welfare_claim(members[5].member_no, "hospital", nights=30,
+                       override_reason="มติกรรมการ 10 ม.ค. 2568: ผ่าตัดใหญ่", note="ใบรับรองแพทย์แนบ")
     welfare.tabs.setCurrentIndex(1)
     save(window, out, "107-welfare-claims-register", qapp)
     welfare.tabs.setCurrentIndex(2)
@@ -172,7 +185,8 @@ def shots(controller, window, book, out: Path, qapp: QApplication, save, center_
     dialog = DamagedBookDialog(book.path, err.message(), info, window)
     dialog_shot(dialog, "123-damaged-book")
     dialog.deleteLater()
-    in_use = BookError(N_("the book is open in another window or program; close it there first"), reason="in_use")
+    in_use = BookError(N_("this book is already open in another villagebank window or program ({holder}); "
+                          "close it there first"), reason="in_use", holder="pid 4242 on office-laptop")
     box = QMessageBox(QMessageBox.Icon.Information, "", in_use.message(), parent=window)
     from villagebank.i18n import _
 

@@ -381,3 +381,4 @@ TH = {
     "← &Back": "← ย้อนกลับ (&B)",
 }
 TH["Guarantors: {guarantors}."] = "ผู้ค้ำประกัน: {guarantors}"
+TH["E&nd the enrolment…"] = "สิ้นสุดการเป็นสมาชิกกองทุน (&N)…"

@@ -32,13 +32,13 @@ def b(m) -> str:
     return format_amount(m.satang)
 
 
-def person(members: dict[int, Member], no: int) -> str:
+def person(members: dict[int, Member], no: int, phone: bool = True) -> str:
     """``12 นางมาลี ใจดี โทร 0891234567`` — who to call."""
     m = members.get(no)
     if m is None:
         return str(no)
     text = f"{no} {m.full_name}"
-    if m.phone:
+    if m.phone and phone:
         text += " " + _("tel. {phone}").format(phone=m.phone)
     return text
 
@@ -116,15 +116,20 @@ class LoansPage(Page):
     def _columns(self) -> tuple[Column, ...]:
         return (
             Column(N_("Loan"), lambda s: str(s.loan_no), right=True),
-            Column(N_("Borrower"), lambda s: person(self.members, s.member_no)),
+            Column(N_("Borrower"), lambda s: person(self.members, s.member_no, self._phones())),
             Column(N_("Amount"), lambda s: b(s.principal), right=True),
             Column(N_("Status"), lambda s: _(STATUS_LABELS.get(s.status, s.status))),
             Column(N_("Still owed"), lambda s: b(s.balance) if s.status in ("disbursed", "closed") else "",
                    right=True),
             Column(N_("Overdue"), lambda s: self._overdue_text(s), right=True),
             Column(N_("Next payment"), lambda s: self._next_text(s)),
-            Column(N_("Guarantors"), lambda s: ", ".join(person(self.members, g) for g in s.guarantors)),
+            Column(N_("Guarantors"), lambda s: ", ".join(person(self.members, g, self._phones())
+                                                         for g in s.guarantors)),
         )
+
+    def _phones(self) -> bool:
+        """Phone numbers in the list only where the treasurer calls people: the overdue loans."""
+        return self.filter.currentData() == OVERDUE
 
     def _overdue_text(self, s: LoanState) -> str:
         if not s.overdue.satang:

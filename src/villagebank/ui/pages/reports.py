@@ -77,6 +77,7 @@ class ReportsPage(Page):
         self.reports: list[Report] = []
         self.names = QListWidget()
         self.names.setMinimumWidth(300)
+        self.names.setSpacing(3)  # room for Thai marks above and below each line
         t.call(self._fill_names)
         self.month = MonthPicker(ctx.today())
         self.year = YearPicker(book.fiscal_year_of(ctx.today()))

@@ -235,7 +235,7 @@ class PartnersTab(QWidget):
         self.enrol_button = QPushButton()
         t.set(self.enrol_button.setText, N_("&Enrol a member…"))
         self.end_button = QPushButton()
-        t.set(self.end_button.setText, N_("End the &enrolment…"))
+        t.set(self.end_button.setText, N_("E&nd the enrolment…"))
         self.bank_pays_button = QPushButton()
         t.set(self.bank_pays_button.setText, N_("The &bank pays the dues…"))
         self.remit_button = QPushButton()
@@ -260,7 +260,7 @@ class PartnersTab(QWidget):
             Column(N_("Remitted"), lambda r: b(r.remitted), right=True),
             Column(N_("Still to remit"), lambda r: b(r.owed), right=True),
         ), parent=self)
-        self.table = Table(stretch_column=1)
+        self.table = Table(stretch_column=3)  # names and citizen IDs whole; the enrolment dates take the rest
         self.table.setModel(self.model)
         t.call(self.model.retranslate, now=False)
         self.totals = QLabel()

@@ -6,7 +6,16 @@ printing, paying the payouts, and reopening a closed year with a reason (committ
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from villagebank.i18n import N_, _
 from villagebank.ledger import LedgerError
@@ -142,13 +151,14 @@ class YearEndPage(Page):
             Column(N_("Committee"), lambda p: m(p.committee), right=True),
             Column(N_("Total"), lambda p: m(p.total), right=True),
         ), parent=self)
-        self.payouts = Table(stretch_column=1)
+        self.payouts = Table()  # names whole; the table scrolls sideways if it must
         self.payouts.setModel(self.payouts_model)
         for model in (self.pools_model, self.payouts_model):
             t.call(model.retranslate, now=False)
         self.blockers = ProblemList()
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
+        self.warnings.setSizePolicy(self.warnings.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Maximum)
         muted(self.warnings)
         allocation_tab = QWidget()
         split = QSplitter()
@@ -164,7 +174,7 @@ class YearEndPage(Page):
         right_layout.addWidget(self.payouts, 1)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([520, 760])
+        split.setSizes([430, 850])
         tab_layout = QVBoxLayout(allocation_tab)
         tab_layout.addWidget(self.summary)
         tab_layout.addWidget(split, 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSpinBox, QWidget
 
 from villagebank.i18n import N_, _
 from villagebank.ledger import Book, LedgerError
@@ -138,6 +138,7 @@ class YearPicker(QSpinBox):
         self.setRange(2400, 2800)
         self.setValue(fy + BE_OFFSET)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # as wide as a year
 
     def fiscal_year(self) -> int:
         return self.value() - BE_OFFSET

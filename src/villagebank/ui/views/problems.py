@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from villagebank.i18n import N_, UserError, _
 from villagebank.ledger.rules import LABELS
@@ -68,6 +68,9 @@ class ProblemList(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = self.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)  # never takes a list's room when it is empty
+        self.setSizePolicy(policy)
         self.problems: list[BaseException] = []
         self._ok = ""
         self._empty = True

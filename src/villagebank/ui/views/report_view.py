@@ -75,7 +75,7 @@ def _table(t: ReportTable) -> str:
     out = []
     if t.title:
         out.append(f"<h2>{_e(t.title)}</h2>")
-    out.append('<table class="t" cellspacing="0" width="100%">')
+    out.append('<table class="t" cellspacing="0">')
     out.append("<tr>" + "".join(f'<th class="{"r" if c.kind in RIGHT else ""}">{_e(c.title)}</th>'
                                 for c in t.columns) + "</tr>")
     for row in t.rows:
@@ -87,7 +87,12 @@ def _table(t: ReportTable) -> str:
         cells = []
         for value, col in zip(row.cells, t.columns, strict=False):
             align = "r" if col.kind in RIGHT else ("c" if col.kind in (Kind.CODE, Kind.CHECK) else "")
-            cells.append(f'<td class="{align}">{_e(cell_text(value, col.kind))}</td>')
+            # Numbers, dates and people's names are never broken across lines; other text wraps.
+            keep = col.kind is not Kind.TEXT or col.names or not col.wrap
+            text = _e(cell_text(value, col.kind))
+            if keep:
+                text = f"<nobr>{text}</nobr>"
+            cells.append(f'<td class="{align}">{text}</td>')
         out.append(f'<tr class="{cls}">' + "".join(cells) + "</tr>")
     out.append("</table>")
     return "".join(out)
