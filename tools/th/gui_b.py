@@ -382,3 +382,5 @@ TH = {
 }
 TH["Guarantors: {guarantors}."] = "ผู้ค้ำประกัน: {guarantors}"
 TH["E&nd the enrolment…"] = "สิ้นสุดการเป็นสมาชิกกองทุน (&N)…"
+TH["Restore from a f&ile…"] = "กู้คืนจากไฟล์ (&I)…"
+TH["Leaves the bank (resigned or &died)…"] = "พ้นสมาชิกภาพ (ลาออกหรือเสียชีวิต) (&D)…"

@@ -76,6 +76,7 @@ class AccessTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.problems)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)
         self.on_button.clicked.connect(self.turn_on)
         self.add_button.clicked.connect(self.add_user)
         self.off_button.clicked.connect(self.turn_off)
@@ -104,8 +105,10 @@ class AccessTab(QWidget):
         self.add_button.setVisible(on)
         self.off_button.setVisible(on)
         self.switch_button.setVisible(on)
-        self.form.rows["role"].label.setVisible(on)
-        self.role.setVisible(on)
+        role_row = self.form.rows["role"]
+        for widget in (role_row.label, role_row.widget.parentWidget(), role_row.note):
+            if widget is not None:
+                widget.setVisible(on)
         self.table.setVisible(on)
         self.model.set_rows(book.users() if on else [])
         self.table.fit_columns()

@@ -42,7 +42,7 @@ class BackupPage(Page):
         self.restore_button = QPushButton()
         t.set(self.restore_button.setText, N_("&Restore the selected backup…"))
         self.file_button = QPushButton()
-        t.set(self.file_button.setText, N_("Restore from a &file…"))
+        t.set(self.file_button.setText, N_("Restore from a f&ile…"))
         bar = QHBoxLayout()
         for button in (self.now_button, self.usb_button):
             bar.addWidget(button)

@@ -164,7 +164,7 @@ class MoneySection(MemberSection):
         self.partners = QLabel()
         self.partners.setWordWrap(True)
         self.leave_button = QPushButton()
-        t.set(self.leave_button.setText, N_("&Leaves the bank (resigned or died)…"))
+        t.set(self.leave_button.setText, N_("Leaves the bank (resigned or &died)…"))
         self.enrol_button = QPushButton()
         t.set(self.enrol_button.setText, N_("Enrol in a &partner fund…"))
         self.loan_button = QPushButton()
@@ -188,8 +188,11 @@ class MoneySection(MemberSection):
     def _set_lines(self, lines: list[tuple[str, str]]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.setParent(None)
+                widget.deleteLater()
         for row, (label, value) in enumerate(lines):
             name = QLabel(label)
             muted(name)
