@@ -137,9 +137,11 @@ def main(out: Path) -> int:
     members.open_member(book.member(m.member_no))
     save(window, out, "30-member-page", qapp)
     view = members.member_view
-    view.tabs.setCurrentIndex(1)
+    from villagebank.ui.pages.member_detail import EditLogSection, StatusSection
+
+    view.tabs.setCurrentWidget(next(s for s in view.sections if isinstance(s, StatusSection)))
     save(window, out, "31-member-status-history", qapp)
-    view.tabs.setCurrentIndex(2)
+    view.tabs.setCurrentWidget(next(s for s in view.sections if isinstance(s, EditLogSection)))
     save(window, out, "32-member-edit-log", qapp)
     view.tabs.setCurrentIndex(0)
     edit = members.edit_member(book.member(m.member_no))

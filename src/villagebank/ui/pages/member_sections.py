@@ -5,6 +5,7 @@ statement as printed, and the seven-risk coverage. Registered with ``member_sect
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -197,6 +198,7 @@ class MoneySection(MemberSection):
             name = QLabel(label)
             muted(name)
             amount = QLabel(value)
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # amounts line up
             font_role(amount, 1.1, bold=True)
             self.grid.addWidget(name, row, 0)
             self.grid.addWidget(amount, row, 1)

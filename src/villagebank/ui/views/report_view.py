@@ -170,6 +170,9 @@ class ReportView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        # Tables keep their natural width (numbers and dates on one line) and scroll sideways if wider than
+        # the view: Qt would otherwise squeeze every column into the view and break numbers apart.
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
         self.reports: list[Report] = []
 
     def show_reports(self, reports: list[Report]) -> None:
