@@ -25,11 +25,13 @@ def shots(controller, window, book, out: Path, qapp: QApplication, save, center_
     save(window, out, "90-loans", qapp)
     today = book.clock.today()
     book.clock.set(dt.date(2025, 3, 10))  # two meetings later, before anyone paid: loans are overdue
+    window._refresh_date()
     loans.set_filter("overdue")
     if loans.model.rowCount():
         loans.table.select_row(0)
     save(window, out, "91-loans-overdue", qapp)
     book.clock.set(today)
+    window._refresh_date()
     loans.set_filter("open")
     members = [m for m in book.members(statuses=("active",))]
     eligible = [m.member_no for m in members if not book.loan_eligibility(m.member_no)]

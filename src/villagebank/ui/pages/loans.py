@@ -127,6 +127,17 @@ class LoansPage(Page):
                                                          for g in s.guarantors)),
         )
 
+    def _overdue_columns(self) -> tuple[Column, ...]:
+        """The overdue list is for calling people: who owes what since when, and the guarantors' phones."""
+        return (
+            Column(N_("Loan"), lambda s: str(s.loan_no), right=True),
+            Column(N_("Borrower"), lambda s: person(self.members, s.member_no)),
+            Column(N_("Overdue"), lambda s: self._overdue_text(s), right=True),
+            Column(N_("Since"), lambda s: format_date(s.oldest_overdue) if s.oldest_overdue else ""),
+            Column(N_("Still owed"), lambda s: b(s.balance), right=True),
+            Column(N_("Guarantors to contact"), lambda s: "; ".join(person(self.members, g) for g in s.guarantors)),
+        )
+
     def _phones(self) -> bool:
         """Phone numbers in the list only where the treasurer calls people: the overdue loans."""
         return self.filter.currentData() == OVERDUE
@@ -180,6 +191,10 @@ class LoansPage(Page):
             rows = book.loans()
         else:
             rows = book.loans(statuses=("applied", "approved", "disbursed"))
+        columns = self._overdue_columns() if which == OVERDUE else self._columns()
+        if [c.header for c in columns] != [c.header for c in self.model.columns]:
+            self.model.columns = columns  # takes effect with the reset below
+            self.table._stretch = len(columns) - 1  # the guarantors take the room that is left
         self.model.set_rows(rows)
         self.table.fit_columns()
         self._loaded = True
