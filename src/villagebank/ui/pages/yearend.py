@@ -174,7 +174,7 @@ class YearEndPage(Page):
         right_layout.addWidget(self.payouts, 1)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([430, 850])
+        split.setSizes([560, 720])
         tab_layout = QVBoxLayout(allocation_tab)
         tab_layout.addWidget(self.summary)
         tab_layout.addWidget(split, 1)
@@ -266,6 +266,7 @@ class YearEndPage(Page):
         self.pools.fit_columns()
         self.payouts.fit_columns()
         self.warnings.setText("\n".join("! " + w.message() for w in a.warnings))
+        self.warnings.setHidden(not a.warnings)
         if self.closed:
             self.blockers.clear_problems()
         else:

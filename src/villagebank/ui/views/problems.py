@@ -74,6 +74,7 @@ class ProblemList(QLabel):
         self.problems: list[BaseException] = []
         self._ok = ""
         self._empty = True
+        self.setHidden(True)
         self.texts.call(self._render, now=False)
 
     def set_problems(self, problems: Iterable[BaseException], ok_text: str = "") -> None:
@@ -91,13 +92,13 @@ class ProblemList(QLabel):
     def _render(self) -> None:
         if self._empty:
             self.setText("")
-            return
-        if self.problems:
+        elif self.problems:
             tone(self, BAD_COLOR)
             self.setText("\n".join(f"✗ {problem_text(p)}" for p in self.problems))
         else:
             tone(self, OK_COLOR)
             self.setText(f"✓ {_(self._ok)}" if self._ok else "")
+        self.setHidden(not self.text())  # an empty list takes no room on the page
 
     @property
     def ok(self) -> bool:
