@@ -354,7 +354,6 @@ TH = {
     "the two passwords are not the same": "รหัสผ่านสองช่องไม่ตรงกัน",
     "twice": "ซ้ำซ้อน",
     "what the schedule allows": "ตามอัตราในระเบียบ",
-    "{amount} ({months} mo.)": "{amount} ({months} เดือน)",
     "{amount} baht": "{amount} บาท",
     "{amount} baht paid to member {no}.": "จ่าย {amount} บาท ให้สมาชิกเลขที่ {no} แล้ว",
     "{amount} on {date}": "{amount} วันที่ {date}",
@@ -384,3 +383,4 @@ TH["Guarantors: {guarantors}."] = "ผู้ค้ำประกัน: {guaran
 TH["E&nd the enrolment…"] = "สิ้นสุดการเป็นสมาชิกกองทุน (&N)…"
 TH["Restore from a f&ile…"] = "กู้คืนจากไฟล์ (&I)…"
 TH["Leaves the bank (resigned or &died)…"] = "พ้นสมาชิกภาพ (ลาออกหรือเสียชีวิต) (&D)…"
+TH["{amount} ({count} installment(s))"] = "{amount} ({count} งวด)"

@@ -145,8 +145,7 @@ class LoansPage(Page):
     def _overdue_text(self, s: LoanState) -> str:
         if not s.overdue.satang:
             return ""
-        months = s.months_overdue(self.ctx.today())
-        return _("{amount} ({months} mo.)").format(amount=b(s.overdue), months=months)
+        return _("{amount} ({count} installment(s))").format(amount=b(s.overdue), count=s.overdue_installments)
 
     def _next_text(self, s: LoanState) -> str:
         if s.next_due_date is None:
