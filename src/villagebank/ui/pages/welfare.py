@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from villagebank.i18n import N_, UserError, _
 from villagebank.ledger import LedgerError
+from villagebank.ledger.partners import FIELD_LABELS as PARTNER_FIELDS
 from villagebank.ledger.welfare import CASE_LABELS, CASES, Assessment
 from villagebank.thai import format_amount, format_date
 from villagebank.ui import formatting
@@ -254,13 +255,13 @@ class PartnersTab(QWidget):
             Column(N_("No."), lambda r: str(r.member_no), right=True),
             Column(N_("Name"), lambda r: r.name),
             Column(N_("Citizen ID"), lambda r: formatting.citizen_id(r.citizen_id)),
-            Column(N_("Enrolled"), self._enrolled),
+            Column(PARTNER_FIELDS["since"], self._enrolled),
             Column(N_("Collected"), lambda r: b(r.collected), right=True),
             Column(N_("Paid by the bank"), lambda r: b(r.paid_by_bank), right=True),
             Column(N_("Remitted"), lambda r: b(r.remitted), right=True),
             Column(N_("Still to remit"), lambda r: b(r.owed), right=True),
         ), parent=self)
-        self.table = Table(stretch_column=3)  # names and citizen IDs whole; the enrolment dates take the rest
+        self.table = Table(stretch_column=1)
         self.table.setModel(self.model)
         t.call(self.model.retranslate, now=False)
         self.totals = QLabel()
@@ -288,7 +289,7 @@ class PartnersTab(QWidget):
             return ""
         if r.until is not None:
             return _("{since} – {until}").format(since=format_date(r.since), until=format_date(r.until))
-        return _("since {date}").format(date=format_date(r.since))
+        return format_date(r.since)
 
     def reload(self) -> None:
         self.partner.reload()
