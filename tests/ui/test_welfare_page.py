@@ -119,7 +119,7 @@ def test_partner_enrolment_bank_pays_and_remittance(qtbot, ctx, wbook, page):
     assert {e.member_no for e in wbook.partner_enrolments("community_welfare")} == {1, 3}
     tab.reload()
     assert tab.model.rowCount() == 2
-    cid = tab.model.data(tab.model.index(0, 2))
+    cid = tab.model.data(tab.model.index(0, 1))
     assert cid.replace("-", "") == wbook.member(1).citizen_id
 
     def yes(box: QMessageBox) -> None:
@@ -136,3 +136,22 @@ def test_partner_enrolment_bank_pays_and_remittance(qtbot, ctx, wbook, page):
     ctx.ops.wait_idle()
     qtbot.waitUntil(lambda: wbook.partner_statement("community_welfare").remitted == baht(200))
     assert wbook.partner_statement("community_welfare").owed == baht(0)
+
+
+def test_the_partner_list_is_saved_for_the_fund(qtbot, ctx, wbook, page, tmp_path):
+    import shutil
+    import subprocess
+
+    wbook.enrol_partner(1, "community_welfare")
+    tab = page.partners_tab
+    page.tabs.setCurrentIndex(2)
+    tab.partner.setCurrentIndex(tab.partner.findData("community_welfare"))
+    tab.reload()
+    target = tmp_path / "list.pdf"
+    assert tab.save_list(target)
+    ctx.ops.wait_idle()
+    qtbot.waitUntil(target.exists)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+        assert wbook.bank().name in text and "กองทุนสวัสดิการชุมชน" in text
+        assert "3-1017-00203-01-" in text  # the citizen ID, as printed on the card

@@ -247,7 +247,7 @@ TH = {
     "Step 5 of 5: approve and pay out": "ขั้นที่ 5 จาก 5: อนุมัติและจ่ายเงิน",
     "Still owed": "คงค้าง",
     "Still owed after": "คงค้างหลังชำระ",
-    "Still to remit": "ยังไม่ได้นำส่ง",
+    "Still to remit": "ค้างนำส่ง",
     "The &bank pays the dues…": "กลุ่มจ่ายค่าสมาชิกแทน (&B)…",
     "The amount, term and interest are within the rules.": "จำนวนเงิน ระยะเวลา และดอกเบี้ย เป็นไปตามระเบียบ",
     "The annual meeting's table": "ตารางสำหรับประชุมใหญ่",
@@ -384,3 +384,5 @@ TH["E&nd the enrolment…"] = "สิ้นสุดการเป็นสม�
 TH["Restore from a f&ile…"] = "กู้คืนจากไฟล์ (&I)…"
 TH["Leaves the bank (resigned or &died)…"] = "พ้นสมาชิกภาพ (ลาออกหรือเสียชีวิต) (&D)…"
 TH["{amount} ({count} installment(s))"] = "{amount} ({count} งวด)"
+TH["List of members for {partner}"] = "รายชื่อสมาชิก{partner}"
+TH["Save the &list as PDF…"] = "บันทึกรายชื่อเป็น PDF (&L)…"

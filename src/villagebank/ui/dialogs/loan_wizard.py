@@ -200,7 +200,8 @@ class LoanWizard(QDialog):
         self.purpose.clear()
         for msgid in PURPOSES.values():
             self.purpose.addItem(_(msgid))
-        self.purpose.setCurrentText(text or _(PURPOSES["occupation"]))
+        default = PURPOSES["occupation"]
+        self.purpose.setCurrentText(text or _(default))
         self.purpose.blockSignals(False)
 
     def _guarantors_step(self) -> QWidget:

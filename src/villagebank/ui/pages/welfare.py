@@ -24,11 +24,14 @@ from villagebank.i18n import N_, UserError, _
 from villagebank.ledger import LedgerError
 from villagebank.ledger.partners import FIELD_LABELS as PARTNER_FIELDS
 from villagebank.ledger.welfare import CASE_LABELS, CASES, Assessment
+from villagebank.reports.table import Column as RColumn
+from villagebank.reports.table import Kind, Report, ReportTable, Style
 from villagebank.thai import format_amount, format_date
 from villagebank.ui import formatting
 from villagebank.ui.context import MEMBERS, Context
 from villagebank.ui.dialogs.common import ReasonDialog, confirm
 from villagebank.ui.dialogs.partner_enrol import PARTNERS, EnrolDialog
+from villagebank.ui.dialogs.report_save import save_reports
 from villagebank.ui.models.rows import Column, RowsModel
 from villagebank.ui.pages.base import Page, register
 from villagebank.ui.qt import Texts, font_role, heading, muted, note_label
@@ -241,6 +244,8 @@ class PartnersTab(QWidget):
         t.set(self.bank_pays_button.setText, N_("The &bank pays the dues…"))
         self.remit_button = QPushButton()
         t.set(self.remit_button.setText, N_("&Remit to the fund…"))
+        self.list_button = QPushButton()
+        t.set(self.list_button.setText, N_("Save the &list as PDF…"))
         bar = QHBoxLayout()
         bar.addWidget(label)
         bar.addWidget(self.partner)
@@ -251,9 +256,9 @@ class PartnersTab(QWidget):
         money.addWidget(self.bank_pays_button)
         money.addWidget(self.remit_button)
         money.addStretch(1)
+        money.addWidget(self.list_button)
         self.model = RowsModel((
-            Column(N_("No."), lambda r: str(r.member_no), right=True),
-            Column(N_("Name"), lambda r: r.name),
+            Column(N_("Member"), lambda r: f"{r.member_no} {r.name}"),
             Column(N_("Citizen ID"), lambda r: formatting.citizen_id(r.citizen_id)),
             Column(PARTNER_FIELDS["since"], self._enrolled),
             Column(N_("Collected"), lambda r: b(r.collected), right=True),
@@ -261,7 +266,7 @@ class PartnersTab(QWidget):
             Column(N_("Remitted"), lambda r: b(r.remitted), right=True),
             Column(N_("Still to remit"), lambda r: b(r.owed), right=True),
         ), parent=self)
-        self.table = Table(stretch_column=1)
+        self.table = Table(stretch_column=0)
         self.table.setModel(self.model)
         t.call(self.model.retranslate, now=False)
         self.totals = QLabel()
@@ -282,6 +287,7 @@ class PartnersTab(QWidget):
         self.end_button.clicked.connect(self.end_enrolment)
         self.remit_button.clicked.connect(self.remit)
         self.bank_pays_button.clicked.connect(self.bank_pays)
+        self.list_button.clicked.connect(lambda: self.save_list())
         self.statement = None
 
     def _enrolled(self, r) -> str:
@@ -363,6 +369,16 @@ class PartnersTab(QWidget):
             return
         self._run(lambda: self.ctx.book.remit_partner(key), N_("The money was remitted to the fund."))
 
+    def save_list(self, path=None) -> bool:
+        """The partner's list (members, citizen IDs, money) as a PDF for the fund, with signature lines."""
+        st = self.statement
+        if st is None:
+            return False
+        book = self.ctx.book
+        return save_reports(self.ctx, lambda _op: [partner_list_report(book, st)], "pdf", parent=self.window(),
+                            suggested=f"{st.partner}-{st.as_of.isoformat()}.pdf", path=path,
+                            failed=lambda exc: self.problems.set_problems(problems_of(exc)))
+
     def bank_pays(self) -> None:
         key = self.partner.key()
         if key is None:
@@ -374,6 +390,29 @@ class PartnersTab(QWidget):
                        _("Pay from the welfare fund"), default_yes=True):
             return
         self._run(lambda: self.ctx.book.partner_paid_by_bank(key), N_("The bank paid the dues from the welfare fund."))
+
+
+def partner_list_report(book, st) -> Report:
+    """One partner's list as printed for the fund (the registry has no remittance report yet)."""
+    from villagebank.reports.common import TREASURER, as_of_label, new_report, signers
+
+    since = PARTNER_FIELDS["since"]  # (a variable: the extractor would take the key for a message)
+    report = new_report(book, "remittance", _("List of members for {partner}").format(partner=st.name),
+                        as_of_label(st.as_of), landscape=True, signatures=signers(book, TREASURER))
+    table = ReportTable([RColumn("no", _("No."), Kind.CODE, 0.5), RColumn("name", _("Name"), width=2.2, names=True),
+                         RColumn("cid", _("Citizen ID"), Kind.CODE, 1.6),
+                         RColumn("since", _(since), Kind.DATE),
+                         RColumn("collected", _("Collected"), Kind.MONEY),
+                         RColumn("bank", _("Paid by the bank"), Kind.MONEY),
+                         RColumn("remitted", _("Remitted"), Kind.MONEY),
+                         RColumn("owed", _("Still to remit"), Kind.MONEY)], key="partner")
+    for r in st.rows:
+        table.add(r.member_no, r.name, formatting.citizen_id(r.citizen_id), r.since, r.collected.satang,
+                  r.paid_by_bank.satang, r.remitted.satang, r.owed.satang)
+    table.add("", _("Total"), "", None, st.collected.satang, st.paid_by_bank.satang, st.remitted.satang,
+              st.owed.satang, style=Style.TOTAL)
+    report.blocks.append(table)
+    return report
 
 
 class WelfarePage(Page):

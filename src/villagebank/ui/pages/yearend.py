@@ -123,6 +123,8 @@ class YearEndPage(Page):
         t.set(self.close_button.setText, N_("&Close the year…"))
         self.print_button = QPushButton()
         t.set(self.print_button.setText, N_("Save as &PDF…"))
+        self.paper_button = QPushButton()
+        t.set(self.paper_button.setText, N_("P&rint…"))
         self.reopen_button = QPushButton()
         t.set(self.reopen_button.setText, N_("&Reopen the year…"))
         bar = QHBoxLayout()
@@ -131,6 +133,7 @@ class YearEndPage(Page):
         bar.addWidget(self.status, 1)
         bar.addWidget(self.close_button)
         bar.addWidget(self.print_button)
+        bar.addWidget(self.paper_button)
         bar.addWidget(self.reopen_button)
 
         self.summary = QLabel()
@@ -220,6 +223,7 @@ class YearEndPage(Page):
         self.close_button.clicked.connect(self.close_year)
         self.print_button.clicked.connect(lambda: self.save_pdf())
         self.reopen_button.clicked.connect(self.reopen)
+        self.paper_button.clicked.connect(self.print_)
         self.pay_button.clicked.connect(self.pay_selected)
         self.owed.opened.connect(lambda _r: self.pay_selected())
         ctx.changed.connect(self._book_changed)
@@ -319,6 +323,14 @@ class YearEndPage(Page):
         return save_reports(self.ctx, lambda _op: allocation_reports(book, a, closed), "pdf", parent=self.window(),
                             suggested=f"allocation-{format_year(a.fiscal_year)}.pdf", path=path,
                             failed=lambda exc: self.blockers.set_problems(problems_of(exc)))
+
+    def print_(self) -> bool:
+        """The allocation and the payout list on paper (Qt's print dialog)."""
+        from villagebank.ui.views.report_view import print_reports
+
+        if self.allocation is None:
+            return False
+        return print_reports(allocation_reports(self.ctx.book, self.allocation, self.closed), self.window())
 
     def reopen(self) -> None:
         fy = self.fiscal_year()
