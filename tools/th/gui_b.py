@@ -386,3 +386,4 @@ TH["Leaves the bank (resigned or &died)…"] = "พ้นสมาชิกภ�
 TH["{amount} ({count} installment(s))"] = "{amount} ({count} งวด)"
 TH["List of members for {partner}"] = "รายชื่อสมาชิก{partner}"
 TH["Save the &list as PDF…"] = "บันทึกรายชื่อเป็น PDF (&L)…"
+TH["Pri&nt…"] = "พิมพ์ (&N)…"

@@ -351,11 +351,19 @@ class StatementSection(MemberSection):
 
     def show_member(self, member: Member) -> None:
         self.member = member
-        self.refresh()
+        self._stale = True
+        if self.isVisible():  # built when the tab is shown: opening a member stays quick
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.refresh()
 
     def refresh(self) -> None:
         if self.member is None:
             return
+        self._stale = False
         from villagebank.reports.registry import Params, build
 
         try:

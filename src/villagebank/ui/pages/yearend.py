@@ -124,7 +124,7 @@ class YearEndPage(Page):
         self.print_button = QPushButton()
         t.set(self.print_button.setText, N_("Save as &PDF…"))
         self.paper_button = QPushButton()
-        t.set(self.paper_button.setText, N_("P&rint…"))
+        t.set(self.paper_button.setText, N_("Pri&nt…"))
         self.reopen_button = QPushButton()
         t.set(self.reopen_button.setText, N_("&Reopen the year…"))
         bar = QHBoxLayout()
