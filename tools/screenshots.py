@@ -199,6 +199,10 @@ def main(out: Path) -> int:
     save(first, out, "02-first-run-bank", qapp)
     first.show_step(2)
     save(first, out, "03-first-run-rules", qapp)
+    first.show_step(0)
+    import screenshots_b  # 90–139: the gui-b screens (loans, welfare, year end, reports, backup, ...)
+
+    screenshots_b.first_run_shots(controller, first, out, qapp, save, Path(tempfile.mkdtemp(prefix="vb-import-")))
 
     # --- the demo book, at a fixed date -------------------------------------------------------------
     path = uiapp.demo_book_path()
@@ -242,9 +246,11 @@ def main(out: Path) -> int:
     members.open_member(book.member(m.member_no))
     save(window, out, "30-member-page", qapp)
     view = members.member_view
-    view.tabs.setCurrentIndex(1)
+    from villagebank.ui.pages.member_detail import EditLogSection, StatusSection
+
+    view.tabs.setCurrentWidget(next(s for s in view.sections if isinstance(s, StatusSection)))
     save(window, out, "31-member-status-history", qapp)
-    view.tabs.setCurrentIndex(2)
+    view.tabs.setCurrentWidget(next(s for s in view.sections if isinstance(s, EditLogSection)))
     save(window, out, "32-member-edit-log", qapp)
     view.tabs.setCurrentIndex(0)
     edit = members.edit_member(book.member(m.member_no))
@@ -280,6 +286,7 @@ def main(out: Path) -> int:
     window.ctx.set_font_size(17)
     save(window, out, "51-members-large-text", qapp)
     window.ctx.set_font_size(13)
+    screenshots_b.shots(controller, window, book, out, qapp, save, center_on)
     controller.shutdown()
     return 0
 

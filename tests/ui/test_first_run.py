@@ -133,18 +133,26 @@ def test_an_existing_book_opens_directly_and_is_remembered(qtbot, controller, pr
     assert prefs.last_book() == path
 
 
-def test_a_book_open_elsewhere_is_refused_politely(qtbot, controller, tmp_path, monkeypatch):
-    from villagebank.ui import errors
+def test_a_book_open_elsewhere_is_refused_politely(qtbot, controller, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import when_modal
 
     shown = []
-    monkeypatch.setattr(errors, "message_box", lambda parent, icon, title, text: shown.append(text))
+
+    def close(box: QMessageBox) -> None:
+        shown.append(box.text())
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole).click()
+
     path = tmp_path / "busy.vbk"
     held = create_book(path, name="ธนาคารหมู่บ้านทดสอบ")  # holds the one-writer lock
     try:
+        when_modal(qtbot, close)
         controller.start(path)
         qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
         assert "เปิดอยู่ในหน้าต่างหรือโปรแกรมอื่นแล้ว" in shown[0]
         assert "Traceback" not in shown[0]
+        qtbot.waitUntil(lambda: bool(controller.quits))
         assert controller.window is None
     finally:
         held.close()

@@ -249,6 +249,18 @@ class LoanCommands(_Base):
             return loans.guarantor_problems(conn, self.rules, borrower, guarantors, principal,
                                             date or self.clock.today())
 
+    def loan_terms_problems(self, principal: Money, term: int, *, rate: Decimal | None = None,
+                            date: dt.date | None = None) -> list[InvalidInput]:
+        """What the rules say about a loan's amount, term and rate before it is applied for (largest loan,
+        longest term, rate range, and the cash the bank holds): empty when they allow it. Read-only."""
+        rate = self.rules.loan_rate_monthly_pct if rate is None else rate
+        with self._read() as conn:
+            problems: list[InvalidInput] = [*loans.terms_problems(self.rules, principal, term, rate)]
+            cash = loans.cash_problem(conn, principal, date or self.clock.today(), self.rules)
+        if cash is not None:
+            problems.append(cash)
+        return problems
+
     def guaranteed_by(self, member_no: int, as_of: dt.date | None = None) -> list[loans.LoanState]:
         with self._read() as conn:
             return loans.open_guarantees(conn, self.rules, member_no, as_of or self.clock.today())

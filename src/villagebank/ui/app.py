@@ -111,6 +111,9 @@ class App(QObject):
         self.first_run = None  # FirstRunWindow
         self.new_book_path: Path | None = None
         self._switching = False
+        # The questions asked around opening and restoring (ui/safety.py), while they are shown.
+        self.damaged_dialog = self.login_dialog = self.restore_dialog = None
+        self.last_restore = None
         qapp.setQuitOnLastWindowClosed(False)
 
     # --- starting ------------------------------------------------------------------------------
@@ -141,6 +144,7 @@ class App(QObject):
             self.first_run.demo_requested.connect(self.open_demo)
             self.first_run.open_requested.connect(self.choose_book_file)
             self.first_run.create_requested.connect(self.create_bank)
+            self.first_run.import_requested.connect(lambda: self.import_workbook())
             self.first_run.finished.connect(self._first_run_closed)
         elif message:
             self.first_run.message.setText(message)
@@ -162,11 +166,17 @@ class App(QObject):
         return self.first_run if self.first_run is not None else self.window
 
     # --- opening and creating ------------------------------------------------------------------
-    def open(self, path: Path) -> None:
-        self.ops.run(lambda _ctx: open_book(path), done=self.show_book, failed=self._open_failed, key="open",
-                     long=True, label=_("Opening the book…"), parent=self._parent())
+    def open(self, path: Path, *, readonly: bool = False) -> None:
+        self.ops.run(lambda _ctx: open_book(path, readonly=readonly), done=self.show_book,
+                     failed=lambda exc: self._open_failed(exc, path), key="open", long=True,
+                     label=_("Opening the book…"), parent=self._parent())
 
-    def _open_failed(self, exc: BaseException) -> None:
+    def _open_failed(self, exc: BaseException, path: Path | None = None) -> None:
+        from villagebank.ui import safety
+
+        if (isinstance(exc, BookError) and path is not None and exc.reason in ("in_use", "damaged", "readonly")
+                and safety.offer_read_only(self, exc, path)):
+            return
         if isinstance(exc, BookError) and exc.reason == "in_use" and self.window is None:
             errors.show_error(self.first_run, exc)
             if self.first_run is None:
@@ -213,6 +223,20 @@ class App(QObject):
         if name:
             self.open(Path(name))
 
+    def import_workbook(self, workbook: Path | None = None):
+        """Import a book workbook into a new book (checked first; every problem listed by cell)."""
+        from villagebank.ui.dialogs.import_workbook import ImportDialog, choose_workbook
+
+        workbook = workbook or choose_workbook(self._parent())
+        if workbook is None:
+            return None
+        path = self.new_book_path or free_book_path()
+        dialog = ImportDialog(self.ops, path, workbook, self._parent(), imported=self.open)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        dialog.check()
+        return dialog
+
     def new_bank(self) -> None:
         from villagebank.ui.windows.first_run import BANK_STEP
 
@@ -220,7 +244,11 @@ class App(QObject):
 
     # --- showing a book ------------------------------------------------------------------------
     def show_book(self, book: Book) -> None:
+        from villagebank.ui import safety
         from villagebank.ui.windows.main_window import MainWindow
+
+        if not safety.sign_in(self, book):  # user accounts on: nobody gets in without signing in
+            return
 
         old_window = self.window
         old_book = self.book
@@ -228,6 +256,7 @@ class App(QObject):
         self.book = book
         self.ctx = Context(book, self.ops, self.prefs, self)
         self.ctx.actions.update(new_bank=self.new_bank, open_book=self.choose_book_file, open_demo=self.open_demo)
+        self.ctx.actions["restore"] = lambda file: safety.restore_open_book(self, file)
         self.window = MainWindow(self.ctx, demo=is_demo(book))
         self.window.closed.connect(self._window_closed)
         self.prefs.set_last_book(book.path)
@@ -250,7 +279,10 @@ class App(QObject):
     def _window_closed(self) -> None:
         if self._switching:
             return
+        from villagebank.ui import safety
+
         self.window = None
+        safety.backup_on_close(self)
         self.close_book()
         if self.first_run is None:
             self.quit()

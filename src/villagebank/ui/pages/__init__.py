@@ -5,6 +5,13 @@ the module below. The navigation shows it only when ``available(book)`` is true.
 """
 
 from villagebank.ui.pages import members, settings  # noqa: F401 - registers the pages
+
+# isort: split
+# --- gui-b pages: loans, welfare & partners, year end, reports, backup; member page sections ------------
+from villagebank.ui.pages import backup, loans, member_sections, reports, welfare, yearend  # noqa: F401
+
+# --- end of gui-b pages -------------------------------------------------------------------------------
+# isort: split
 from villagebank.ui.pages.base import PAGES, Page, pages_for, register
 
 # isort: off

@@ -218,12 +218,20 @@ class SettingsPage(Page):
         self.bank_tab = BankTab(ctx, t)
         self.rules_tab = RulesTab(ctx, t)
         self.display_tab = DisplayTab(ctx, t)
+        from villagebank.ui.pages.access_tab import AccessTab
+
+        self.access_tab = AccessTab(ctx, t)
+        access_scroll = QScrollArea()  # a tall form: scrolls rather than making the window taller
+        access_scroll.setWidgetResizable(True)
+        access_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        access_scroll.setWidget(self.access_tab)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.bank_tab)
         for widget, msgid in ((scroll, N_("The bank")), (self.rules_tab, N_("The bank's rules")),
-                              (self.display_tab, N_("Language and text size"))):
+                              (self.display_tab, N_("Language and text size")),
+                              (access_scroll, N_("Users"))):
             index = self.tabs.addTab(widget, "")
             t.set(lambda text, i=index: self.tabs.setTabText(i, text), msgid)
         layout = QVBoxLayout(self)
@@ -237,6 +245,7 @@ class SettingsPage(Page):
         if not self._loaded:
             self.bank_tab.load()
             self.rules_tab.load()
+            self.access_tab.load()
             self._loaded = True
         self.display_tab.sync()
         self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)

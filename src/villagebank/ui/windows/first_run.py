@@ -4,7 +4,8 @@
 from a working demo). Creating a bank takes two steps: the bank's name and place, then its rules,
 prefilled with the defaults and each explained in plain words (they can be changed later in Settings).
 
-Importing a bank's workbook comes with the workbook issue; until then there is no button for it.
+"Import a book workbook" checks an Excel workbook first (a dry run) and lists every problem by sheet and cell
+(``dialogs/import_workbook.py``); the import makes a new book from it.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class ChoiceButton(QPushButton):
 class FirstRunWindow(QDialog):
     demo_requested = Signal()
     open_requested = Signal()
+    import_requested = Signal()
     create_requested = Signal(dict, object)  # bank fields, Rules
 
     def __init__(self, prefs: Prefs, parent: QWidget | None = None, *, message: str = "") -> None:
@@ -134,13 +136,17 @@ class FirstRunWindow(QDialog):
         self.open_button = ChoiceButton(t, N_("Open a book file"),
                                         N_("A book (.vbk) from this computer or a USB stick, for example "
                                            "one copied from another computer."))
-        for button in (self.demo_button, self.create_button, self.open_button):
+        self.import_button = ChoiceButton(t, N_("Import a book workbook"),
+                                          N_("The bank's books kept in Excel (the book workbook): checked first, "
+                                             "every problem listed by sheet and cell."))
+        for button in (self.demo_button, self.create_button, self.import_button, self.open_button):
             layout.addWidget(button)
             layout.addSpacing(6)
         layout.addStretch(1)
         self.demo_button.clicked.connect(self.demo_requested)
         self.create_button.clicked.connect(lambda: self.show_step(BANK_STEP))
         self.open_button.clicked.connect(self.open_requested)
+        self.import_button.clicked.connect(self.import_requested)
         return page
 
     def _bank_page(self) -> QWidget:
@@ -242,7 +248,8 @@ class FirstRunWindow(QDialog):
         self.create_requested.emit(dict(self.bank_values), rules)
 
     def set_busy(self, busy: bool) -> None:
-        for button in (self.finish_button, self.demo_button, self.open_button, self.create_button):
+        for button in (self.finish_button, self.demo_button, self.open_button, self.create_button,
+                       self.import_button):
             button.setEnabled(not busy)
 
     def failed(self, exc: BaseException) -> None:

@@ -118,6 +118,22 @@ class MainWindow(QMainWindow):
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.create_button)
         self.banner.setVisible(self.demo)
+        self._build_readonly_banner()
+
+    def _build_readonly_banner(self) -> None:
+        """A book opened read-only (in use elsewhere, damaged, a read-only file): said at the top, always."""
+        self.readonly_banner = QFrame()
+        fill(self.readonly_banner, "#fde2e1")
+        text = QLabel()
+        text.setWordWrap(True)
+        damaged = bool(getattr(self.ctx.book, "damage", ()))
+        self.texts.set(text.setText, N_("This book is DAMAGED and open read-only: you can look and print, nothing can "
+                                        "be recorded. Restore it from a backup (Backup page).") if damaged else
+                       N_("This book is open read-only: you can look and print, nothing can be recorded."))
+        row = QHBoxLayout(self.readonly_banner)
+        row.setContentsMargins(16, 6, 16, 6)
+        row.addWidget(text, 1)
+        self.readonly_banner.setVisible(self.ctx.book.readonly)
 
     def _build_body(self) -> None:
         self.nav = QListWidget()
@@ -158,6 +174,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.header)
         column.addWidget(self.banner)
+        column.addWidget(self.readonly_banner)
         column.addWidget(body, 1)
         self.setCentralWidget(central)
         self._last_row = -1
@@ -276,6 +293,14 @@ class MainWindow(QMainWindow):
         title = _("{bank} — Village bank books").format(bank=bank.name)
         if self.demo:
             title = _("{title} (demo)").format(title=title)
+        if self.ctx.book.readonly:
+            title = _("{title} (read-only)").format(title=title)
+        user = getattr(self.ctx.book, "signed_in", None)
+        if user is not None:
+            from villagebank.ledger.access import ROLE_LABELS
+
+            title = _("{title} — signed in: {name} ({role})").format(
+                title=title, name=user.display_name or user.name, role=_(ROLE_LABELS.get(user.role, user.role)))
         self.setWindowTitle(title)
         self._refresh_date()
 
