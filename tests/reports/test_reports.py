@@ -200,6 +200,11 @@ def test_receipt_in_figures_and_thai_words_and_copy_mark(demo, tmp_path):
     assert baht_text(r.total.satang) in squeeze(text)
     assert baht(r.total.satang) in text and "ใบเสร็จรับเงิน" in text and f"เลขที่ {r.receipt_no}" in text
     assert "สำเนา" not in text
+    # The member signs as the payer and the treasurer as the receiver, each named under the line.
+    treasurer = next(m for m in demo.members() if m.committee_role and "เหรัญญิก" in m.committee_role)
+    assert [(s.role, s.name) for s in report.signatures] == [("ผู้จ่ายเงิน", r.member_name),
+                                                             ("ผู้รับเงิน", treasurer.full_name)]
+    assert r.member_name in text and treasurer.full_name in text
     printed = type(r)(**{**r.__dict__, "printed": 1})
     again = receipts.receipt_report(demo, printed)
     assert again.copy_mark == "สำเนา"
