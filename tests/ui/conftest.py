@@ -55,13 +55,17 @@ def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoMo
 
 def when_modal(qtbot, action: Callable[[QWidget], None], timeout_ms: int = 5000) -> list[QWidget]:
     """Schedule ``action(modal_widget)`` for the next modal dialog the code under test opens with
-    ``exec()`` (which blocks). Returns a list that will hold the dialog, to assert on afterwards."""
+    ``exec()`` (which blocks). Returns a list that will hold the dialog, to assert on afterwards.
+
+    A dialog that is already the modal one when this is called is not "the next" (on a loaded machine the
+    timer can fire before the new dialog has become the active modal widget)."""
     seen: list[QWidget] = []
     waited = [0]
+    already = QApplication.activeModalWidget()
 
     def poll() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is not None and modal.isVisible():
+        if modal is not None and modal is not already and modal.isVisible():
             seen.append(modal)
             action(modal)
             return
