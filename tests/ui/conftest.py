@@ -81,6 +81,19 @@ def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
+def open_main_window(qtbot, ctx):
+    """The main window on ``ctx``'s book, shown and active (closed at the end of the test, unsaved rules
+    discarded)."""
+    from villagebank.ui.windows.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w, before_close_func=discard_changes)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    return w
+
+
 def discard_changes(window) -> None:
     """Before a test closes the main window: forget unsaved rules (closing would ask, and wait)."""
     for page in window.pages.values():

@@ -9,27 +9,20 @@ import datetime as dt
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.conftest import START
-from tests.ui.conftest import discard_changes, focused, type_text, when_modal
+from tests.ui.conftest import focused, open_main_window, type_text, when_modal
 from villagebank.ledger import Money
 from villagebank.ledger.shares import GridRow
 from villagebank.ui.pages.cashbook import CategoryDialog
 from villagebank.ui.pages.shares import ShareGridModel
-from villagebank.ui.windows.main_window import MainWindow
 
 APR = dt.date(2025, 4, 20)
 
 
 @pytest.fixture
 def window(qtbot, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 def gone(dialog) -> bool:

@@ -7,15 +7,14 @@ import datetime as dt
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.conftest import discard_changes, type_text, when_modal
+from tests.ui.conftest import open_main_window, type_text, when_modal
 from villagebank.i18n import _
 from villagebank.ledger import Money
 from villagebank.ledger.rules import LABELS
 from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.dialogs.loan_wizard import BORROWER, DECIDE, GUARANTORS, SCHEDULE, TERMS, RepaymentDialog
-from villagebank.ui.windows.main_window import MainWindow
 
 APR10 = dt.date(2025, 4, 10)
 
@@ -32,12 +31,7 @@ def lending(saving_book, clock):
 
 @pytest.fixture
 def window(qtbot, lending, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 @pytest.fixture

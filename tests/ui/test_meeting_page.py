@@ -13,13 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import START, meeting_day, member_values, monthly, valid_cid
-from tests.ui.conftest import discard_changes, focused, type_text, when_modal
+from tests.ui.conftest import focused, open_main_window, type_text, when_modal
 from villagebank.demo import cash_counts
 from villagebank.ledger import Money
 from villagebank.ui import printing
 from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.dialogs.meeting import CloseMeetingDialog, SummaryDialog
-from villagebank.ui.windows.main_window import MainWindow
 
 DAY = dt.date(2025, 5, 3)
 
@@ -55,12 +54,7 @@ def printed(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 class Keys:
