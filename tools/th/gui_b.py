@@ -168,7 +168,7 @@ TH = {
     "Off by default. When on, nobody can use the book without signing in, and the journal records who entered what. It does not encrypt the book: keep the computer and the USB backups safe.":
         "ปกติปิดไว้ เมื่อเปิดใช้ ทุกคนต้องเข้าสู่ระบบก่อนใช้สมุดบัญชี และสมุดรายวันจะบันทึกว่าใครบันทึกอะไร แต่ไม่ได้เข้ารหัสสมุดบัญชี จึงต้องเก็บเครื่องและแฟลชไดรฟ์สำรองให้ปลอดภัย",
     "On the balance still owed; filled in with the bank's rule.": "คิดจากเงินต้นคงเหลือ ใส่ค่าตามระเบียบของกลุ่มไว้ให้",
-    "Open it &read-only to look": "เปิดแบบอ่านอย่างเดียวเพื่อดู (&R)",
+    "Open it read-only to &look": "เปิดแบบอ่านอย่างเดียวเพื่อดู (&L)",
     "Open it read-only": "เปิดแบบอ่านอย่างเดียว",
     "Open loans": "เงินกู้ที่ยังไม่ปิด",
     "Overdue {amount} baht since {date} ({count} installment(s)). Call the borrower and the guarantors: {guarantors}.":
