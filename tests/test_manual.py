@@ -35,3 +35,22 @@ def test_the_table_of_contents_reaches_every_section():
     sections = re.findall(r"^## (\d+)\. ", text, flags=re.MULTILINE)
     assert sections == [str(n) for n in range(1, len(sections) + 1)]
     assert {f"s{n}" for n in sections} <= anchors
+
+
+def test_button_names_in_the_manual_are_the_apps_own():
+    """A quoted name with its Alt key, e.g. "บันทึก (S)", is a button or menu item: it must be a Thai string of the
+    catalogue (with & before the key), so the manual does not drift from the screens."""
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "resources/i18n/th/LC_MESSAGES/villagebank.po").open("rb") as f:
+        catalogue = read_po(f)
+    shown = set()
+    for message in catalogue:
+        text = message.string if isinstance(message.string, str) else (message.string or [""])[0]
+        if message.id and text:
+            shown.add(text.replace("&", "").replace("…", "...").strip())
+    quoted = re.findall(r'"([^"\n]*\([A-Z]\)[^"\n]*)"', MANUAL.read_text(encoding="utf-8"))
+    names = [q for q in quoted if not re.search(r"\d| …", q)]  # counts and other filled-in values vary
+    assert len(names) > 50, names
+    unknown = sorted({q for q in names if q.replace("…", "...").strip() not in shown})
+    assert not unknown, f"button names in the manual that the app does not show: {unknown}"
