@@ -136,7 +136,14 @@ def gui_a_screens(window, book, out: Path, qapp: QApplication) -> None:
     save_over(window, close, out, "66-meeting-close", qapp)
     close.done(0)
     settle(qapp)
-    closed = book.close_meeting(meeting.meeting.id, cash_counts(book.cash_balance()), "")
+    # The summary of a closed meeting, closed in a scratch copy: closing it in the book would lock today's
+    # date, and the screens after this one (welfare claims, ...) record entries dated today.
+    from villagebank.ledger import open_book
+
+    scratch = book.copy_to(Path(tempfile.mkdtemp(prefix="vb-close-")) / "copy.vbk")
+    copy = open_book(scratch, clock=FixedClock(TODAY), durable=False)
+    closed = copy.close_meeting(meeting.meeting.id, cash_counts(copy.cash_balance()), "")
+    copy.close()
     summary = SummaryDialog(window.ctx, closed, window)
     summary.show()
     center_on(summary, window)

@@ -414,7 +414,8 @@ class MeetingPage(Page):
         bar.addWidget(show_label)
         bar.addWidget(self.show_combo, 1)
 
-        self.table = Table(stretch_column=1, fit_on_reset=False)
+        # Narrow padding: beside the payment panel at 1366 pixels the names and the last column need the room.
+        self.table = Table(stretch_column=1, fit_on_reset=False, padding=12)
         self.table.setAlternatingRowColors(False)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

@@ -150,6 +150,10 @@ class ReportsPage(Page):
             self.names.addItem(item)
         self.names.setCurrentRow(max(0, current))
         self.names.blockSignals(False)
+        # As wide as the longest title (the year-end payout list is long in Thai), never narrower than 300.
+        fm = self.names.fontMetrics()
+        widest = max((fm.horizontalAdvance(self.names.item(i).text()) for i in range(self.names.count())), default=0)
+        self.names.setMinimumWidth(max(300, widest + 36))
 
     def activate(self) -> None:
         self.names.setFocus()

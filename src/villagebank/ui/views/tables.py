@@ -15,8 +15,9 @@ class Table(QTableView):
     opened = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *, stretch_column: int | None = None,
-                 fit_on_reset: bool = True) -> None:
+                 fit_on_reset: bool = True, padding: int = 28) -> None:
         super().__init__(parent)
+        self._padding = padding  # added to each column fitted to its contents (room for the sort arrow)
         self._fit_on_reset = fit_on_reset
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -66,7 +67,7 @@ class Table(QTableView):
         for col in range(model.columnCount()):
             if col != self._stretch:
                 self.resizeColumnToContents(col)
-                header.resizeSection(col, header.sectionSize(col) + 28)  # room for the sort arrow
+                header.resizeSection(col, header.sectionSize(col) + self._padding)
         if self._stretch is not None and self._stretch < model.columnCount():
             header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
 

@@ -2,7 +2,8 @@
 left in large text, the chosen page on the right.
 
 Keyboard: Ctrl+1 … Ctrl+9 open the pages in the order listed; Ctrl++ and Ctrl+- change the text size;
-Alt opens the menus; Ctrl+Q quits. The language switch at the top right re-translates every label at
+Alt opens the menus; Ctrl+Q quits. The Book menu also saves the book workbook for the network centre; the
+Help menu says where the files are and which version this is. The language switch at the top right re-translates every label at
 once; the text size and the window's size and place are remembered on this computer.
 """
 
@@ -198,6 +199,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, k=key: self._action(k))
             book_menu.addAction(action)
         book_menu.addSeparator()
+        export_action = QAction(self)
+        self.texts.set(export_action.setText, N_("&Export the book workbook for the network centre…"))
+        export_action.triggered.connect(self.export_workbook)
+        book_menu.addAction(export_action)
+        book_menu.addSeparator()
         quit_action = QAction(self)
         self.texts.set(quit_action.setText, N_("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -223,6 +229,48 @@ class MainWindow(QMainWindow):
             action = QAction(name, self)
             action.triggered.connect(lambda _c=False, c=code: self.ctx.set_language(c))
             view_menu.addAction(action)
+
+        help_menu = bar.addMenu("")
+        self.texts.set(help_menu.setTitle, N_("&Help"))
+        files_action = QAction(self)
+        self.texts.set(files_action.setText, N_("Where are my &files"))
+        files_action.triggered.connect(self.show_files)
+        about_action = QAction(self)
+        self.texts.set(about_action.setText, N_("&About villagebank"))
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(files_action)
+        help_menu.addAction(about_action)
+        self.book_menu, self.view_menu, self.help_menu = book_menu, view_menu, help_menu
+        self.texts.call(self._fit_menus)
+
+    def _fit_menus(self) -> None:
+        """Menus as wide as their longest item: Qt measures Thai items about a fifth short (the shaped text is
+        wider than the advances it adds up) and elides a long one in the middle; a quarter more fits them."""
+        for menu in (self.book_menu, self.view_menu, self.help_menu):
+            fm = menu.fontMetrics()
+            widest = max((fm.horizontalAdvance(a.text().replace("&", "")) for a in menu.actions()), default=0)
+            menu.setMinimumWidth(widest * 5 // 4 + 3 * fm.height())
+
+    def export_workbook(self) -> bool:
+        from villagebank.ui.dialogs.book_files import export_workbook
+
+        return export_workbook(self.ctx, self)
+
+    def show_files(self):
+        from villagebank.ui.dialogs.book_files import FilesDialog
+
+        dialog = FilesDialog(self.ctx.book.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self):
+        from villagebank.ui.dialogs.book_files import about_box
+
+        box = about_box(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        return box
 
     def _build_shortcuts(self) -> None:
         for i in range(min(9, len(self.page_classes))):
