@@ -9,11 +9,13 @@ import datetime as dt
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.conftest import START
 from tests.ui.conftest import focused, open_main_window, type_text, when_modal
 from villagebank.ledger import Money
 from villagebank.ledger.shares import GridRow
+from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.pages.cashbook import CategoryDialog
 from villagebank.ui.pages.shares import ShareGridModel
 
@@ -138,6 +140,38 @@ def test_cash_book_entries_by_keyboard(qtbot, saving_book, clock, ctx, window):
     assert any("ค่าถ่ายเอกสาร" in t for t in texts)
     page.account.setCurrentIndex(page.account.findData("bank:main"))
     assert cell(page.model, page.model.rowCount() - 1, 5) == "512.50"
+
+    # The photocopies were recorded twice: the second is cancelled from the list with a reason (Delete).
+    page.account.setCurrentIndex(page.account.findData("cash"))
+    dialog = page.enter("expense")
+    dialog.category.setCurrentIndex(dialog.category.findText("ค่าถ่ายเอกสาร"))
+    type_text(dialog.amount, "35")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    ctx.ops.wait_idle()
+    qtbot.waitUntil(lambda: gone(dialog))
+    twice = book.cash_balance()
+    row = max(r for r in range(page.model.rowCount()) if "ค่าถ่ายเอกสาร" in (cell(page.model, r, 1) or ""))
+    page.table.selectRow(row)
+    page.table.setFocus()
+    seq = page.selected_line().seq
+
+    def give_reason(box):
+        assert isinstance(box, ReasonDialog) and str(seq) in box.windowTitle() + box.findChild(QLabel).text()
+        type_text(box.reason, "บันทึกซ้ำ")
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)
+
+    asked = when_modal(qtbot, give_reason)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    ctx.ops.wait_idle()
+    assert asked and book.cash_balance() == twice + Money(3500)
+    correction = book.entry(book.entry(seq).reversed_by)
+    assert correction.reverses_seq == seq and correction.reason == "บันทึกซ้ำ"
+    assert any(f"แก้ไขรายการที่ {seq}" in (cell(page.model, r, 1) or "") for r in range(page.model.rowCount()))
+    # A correction is not corrected again, and the balance lines are not entries.
+    page.table.selectRow(0)
+    refused = when_modal(qtbot, lambda box: box.close())
+    page.correct(reason="ลองอีกครั้ง")
+    assert refused and book.entry(seq).reversed_by == correction.seq
 
     # A cash count outside a meeting, 10 baht short, with the reason.
     dialog = page.count_cash()

@@ -1,0 +1,21 @@
+TH = {
+    # --- the cash book's corrections (a reversal with a reason) -------------------------------------------------
+    "Co&rrect an entry…": "แก้รายการที่ผิด… (&R)",
+    "Cancel the chosen entry with a reason (Delete): a correcting entry takes it out of the book; then record it "
+    "again as it should be": "ยกเลิกรายการที่เลือกพร้อมเหตุผล (ปุ่ม Delete): โปรแกรมบันทึกรายการแก้ไขหักล้างรายการนั้น "
+                             "แล้วจึงบันทึกรายการที่ถูกต้องใหม่",
+    "Correct an entry": "แก้รายการที่ผิด",
+    "Choose the entry to correct in the list first (not the balance lines).":
+        "เลือกรายการที่จะแก้ในตารางก่อน (ไม่ใช่บรรทัดยอดยกมาหรือยอดยกไป)",
+    "This entry is itself a correction.": "รายการนี้เป็นรายการแก้ไขอยู่แล้ว แก้ซ้ำไม่ได้",
+    "“{kind}” is corrected on its own page (loans, welfare & partners, year end, member page), where its rules are "
+    "checked.": "รายการ “{kind}” แก้ได้ที่หน้าของรายการนั้น (เงินกู้ สวัสดิการและกองทุนภายนอก ปิดบัญชีสิ้นปี "
+                "หรือหน้าสมาชิก) ซึ่งจะตรวจตามระเบียบให้",
+    "Cancel entry {seq} of {date}: {what} ({amount} baht)?": "ยกเลิกรายการที่ {seq} วันที่ {date}: {what} ({amount} บาท) หรือไม่",
+    "A correcting entry dated today takes the money out of the book again, with your reason; the entry stays in "
+    "the list. A receipt of it is marked cancelled. Then record what should have been recorded.":
+        "โปรแกรมจะบันทึกรายการแก้ไขลงวันที่วันนี้ หักล้างเงินของรายการนั้นออกจากบัญชี พร้อมเหตุผลของท่าน "
+        "รายการเดิมยังอยู่ในตาราง ถ้ามีใบเสร็จจะถูกประทับว่ายกเลิก จากนั้นให้บันทึกรายการที่ถูกต้องใหม่",
+    "Yes, cancel entry {seq}": "ยืนยัน ยกเลิกรายการที่ {seq}",
+    "Entry {seq} records the correction.": "บันทึกรายการแก้ไขแล้ว เป็นรายการที่ {seq}",
+}
