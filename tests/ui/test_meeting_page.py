@@ -19,6 +19,7 @@ from villagebank.ledger import Money
 from villagebank.ui import printing
 from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.dialogs.meeting import CloseMeetingDialog, SummaryDialog
+from villagebank.ui.printing import meeting_summary_report
 
 DAY = dt.date(2025, 5, 3)
 
@@ -188,6 +189,11 @@ def test_a_whole_meeting_day_by_keyboard(qtbot, ctx, window, meeting_book, print
     assert s["missed"] == [12]
     assert s["cash_difference"] == -100
     assert book.cash_counts()[-1].reason == "เหรียญหายหนึ่งบาท"
+    # The summary the committee signs carries the reason and the cancelled receipt.
+    printed_summary = meeting_summary_report(book, closed)
+    texts = [v for b in printed_summary.blocks for v in (getattr(b, "text", None),
+                                                         *[str(item[1]) for item in getattr(b, "items", [])]) if v]
+    assert "เหรียญหายหนึ่งบาท" in texts and any(str(cancelled.receipt_no) in t and "ยกเลิก" in t for t in texts)
     assert book.share_balance(7, DAY) - book.share_balance(7, dt.date(2025, 4, 30)) == Money(5000)
     assert book.current_meeting() is None
     assert page.stack.currentWidget() is page.open_view

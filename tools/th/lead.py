@@ -18,4 +18,8 @@ TH = {
         "รายการเดิมยังอยู่ในตาราง ถ้ามีใบเสร็จจะถูกประทับว่ายกเลิก จากนั้นให้บันทึกรายการที่ถูกต้องใหม่",
     "Yes, cancel entry {seq}": "ยืนยัน ยกเลิกรายการที่ {seq}",
     "Entry {seq} records the correction.": "บันทึกรายการแก้ไขแล้ว เป็นรายการที่ {seq}",
+    # --- the meeting day's summary ----------------------------------------------------------------------------
+    "Reason for the difference": "เหตุที่เงินไม่ตรง",
+    "Reason for the difference: {reason}": "เหตุที่เงินไม่ตรง: {reason}",
+    "Receipts cancelled (numbers): {list}": "ใบเสร็จที่ยกเลิก (เลขที่): {list}",
 }

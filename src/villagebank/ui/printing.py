@@ -91,7 +91,12 @@ def meeting_summary_report(book: Book, meeting: Meeting):
     if s.get("cash_counted") is not None:
         cash.add(_("Cash counted"), int(s["cash_counted"]), Kind.MONEY)
         cash.add(_("Difference"), int(s.get("cash_difference") or 0), Kind.MONEY)
+        if s.get("cash_reason"):
+            cash.add(_("Reason for the difference"), s["cash_reason"])
     report.blocks.append(cash)
+    if s.get("cancelled"):
+        report.blocks.append(Paragraph(_("Receipts cancelled (numbers): {list}").format(
+            list=", ".join(str(n) for n in s["cancelled"]))))
     for key, msgid in (("missed", N_("Missed their saving (member numbers): {list}")),
                        ("suspended", N_("No new loans for a while (member numbers): {list}")),
                        ("terminated", N_("Membership ended (member numbers): {list}"))):
