@@ -22,4 +22,11 @@ TH = {
     "Reason for the difference": "เหตุที่เงินไม่ตรง",
     "Reason for the difference: {reason}": "เหตุที่เงินไม่ตรง: {reason}",
     "Receipts cancelled (numbers): {list}": "ใบเสร็จที่ยกเลิก (เลขที่): {list}",
+    # --- a PDF the computer cannot open ------------------------------------------------------------------------
+    "The file is saved": "บันทึกไฟล์แล้ว",
+    "The computer has no program to show PDF files, so the file was not opened. It is saved here:\n{path}\n\nOpen "
+    "it with a PDF reader (for example by double-clicking it in that folder) and print it from there. Help → Where "
+    "are my files shows the folder.": "เครื่องนี้ไม่มีโปรแกรมเปิดไฟล์ PDF จึงยังไม่ได้เปิดไฟล์ให้ ไฟล์เก็บไว้ที่:\n{path}\n\n"
+                                      "เปิดไฟล์ด้วยโปรแกรมอ่าน PDF (เช่น ดับเบิลคลิกไฟล์ในโฟลเดอร์นั้น) แล้วสั่งพิมพ์จากโปรแกรมนั้น "
+                                      "ดูโฟลเดอร์ได้ที่เมนู ช่วยเหลือ → ไฟล์ของฉันอยู่ที่ไหน",
 }

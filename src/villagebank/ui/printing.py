@@ -30,9 +30,19 @@ def _default_opener(path: Path) -> bool:
 opener: Callable[[Path], bool] = _default_opener
 
 
-def open_file(path: Path) -> bool:
-    """Open a written PDF in the computer's viewer (where it is printed)."""
-    return opener(path)
+def open_file(path: Path, parent=None) -> bool:
+    """Open a written PDF in the computer's viewer (where it is printed). When the computer has no viewer for
+    it, say where the file is and how to print it (with ``parent``, in a message box)."""
+    if opener(path):
+        return True
+    if parent is not None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(parent, _("The file is saved"), _(
+            "The computer has no program to show PDF files, so the file was not opened. It is saved here:\n{path}"
+            "\n\nOpen it with a PDF reader (for example by double-clicking it in that folder) and print it from "
+            "there. Help → Where are my files shows the folder.").format(path=str(path)))
+    return False
 
 
 def output_folder(kind: str) -> Path:

@@ -200,7 +200,7 @@ class SummaryDialog(QDialog):
 
     def _printed(self, path) -> None:
         self.printed.append(path)
-        printing.open_file(path)
+        printing.open_file(path, self)
         self.ctx.say(_("The summary is in {path}").format(path=str(path)))
 
 

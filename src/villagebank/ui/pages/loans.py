@@ -56,7 +56,7 @@ class LoansPage(Page):
         self.filter = QComboBox()
         t.call(self._fill_filters)
         show = QLabel()
-        t.set(show.setText, N_("S&how:"))
+        t.set(show.setText, N_("Sho&w:"))
         show.setBuddy(self.filter)
         self.new_button = QPushButton()
         t.set(self.new_button.setText, N_("&New loan…"))

@@ -400,7 +400,7 @@ class MeetingPage(Page):
         error_label(self.find_error)
         self.find_error.setVisible(False)
         show_label = QLabel()
-        t.set(show_label.setText, N_("S&how:"))
+        t.set(show_label.setText, N_("Sho&w:"))
         self.show_combo = QComboBox()
         show_label.setBuddy(self.show_combo)
         t.call(self._fill_show)
@@ -756,7 +756,7 @@ class MeetingPage(Page):
         self._refresh_header()
         if self._receipts_dialog is not None:
             self._receipts_dialog.refresh()
-        printing.open_file(path)
+        printing.open_file(path, self.window())
         self.ctx.say(_("The receipts are in {path}").format(path=str(path)))
 
     _receipts_dialog: ReceiptsDialog | None = None

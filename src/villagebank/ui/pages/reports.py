@@ -89,7 +89,7 @@ class ReportsPage(Page):
         self.form.add("month", N_("&Month"), self.month)
         self.form.add("year", N_("Fiscal &year (B.E.)"), self.year)
         self.form.add("today", N_("As of"), self.today)
-        self.form.add("member", N_("Mem&ber"), self.member)
+        self.form.add("member", N_("Member &number"), self.member)
         self.show_button = QPushButton()
         t.set(self.show_button.setText, N_("&Show on screen"))
         self.pdf_button = QPushButton()
@@ -180,7 +180,7 @@ class ReportsPage(Page):
         self._show_row("month", kind == "month" or (kind == "date" and not self.today.isChecked()))
         self._show_row("year", kind == "year")
         self._show_row("member", spec.member != "no")
-        label = _("Mem&ber (needed)") if spec.member == "required" else _("Mem&ber (or everyone)")
+        label = _("Member &number (needed)") if spec.member == "required" else _("Member &number (or everyone)")
         self.form.rows["member"].label.setText(label)
         self.problems.clear_problems()
 

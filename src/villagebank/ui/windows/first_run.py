@@ -128,8 +128,8 @@ class FirstRunWindow(QDialog):
         layout.addWidget(self.message)
         layout.addSpacing(12)
         self.demo_button = ChoiceButton(t, N_("Try the program with the demo book"),
-                                        N_("A made-up village bank with 40 members, to look around and "
-                                           "practise. Nothing in it is real. (Enter)"))
+                                        N_("A made-up village bank with its members, loans and meetings, to look "
+                                           "around and practise. Nothing in it is real. (Enter)"))
         self.create_button = ChoiceButton(t, N_("Create my bank"),
                                           N_("Type the bank's name and village, then check its rules. "
                                              "Takes a few minutes."))
