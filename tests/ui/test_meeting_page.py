@@ -246,3 +246,22 @@ def test_open_meeting_refused_shows_why(qtbot, ctx, window, meeting_book):
     assert page.open_error.isVisible()
     assert meeting_book.current_meeting() is None
     assert "ประชุม" in page.last_label.text()
+
+
+def test_the_meeting_day_fits_a_laptop_and_keeps_the_names_readable(qtbot, ctx, window, meeting_book):
+    """Found by reading the manual cold: on a Thursday in November with ten receipts waiting, the row of the
+    day's title and buttons made the window wider than the screen, and the loan columns squeezed the names
+    to "…"."""
+    book = meeting_book
+    book.open_meeting(DAY)
+    page = window.go_to("meeting")
+    ctx.ops.wait_idle()
+    window.resize(1366, 768)
+    page.day_title.setText("วันทำการวันพฤหัสบดีที่ 26 พฤศจิกายน 2569")
+    page.progress.setText("จ่ายแล้ว 10 จาก 47 คน")
+    page.print_button.setText("พิมพ์ใบเสร็จ 10 ใบ (Ctrl+P)")
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1366
+    assert not page.table.isColumnHidden(4)  # the loan's principal is shown (member 3 owes an installment)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(1) >= page.table.fontMetrics().averageCharWidth() * 14
