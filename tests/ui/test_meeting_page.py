@@ -245,7 +245,7 @@ def test_open_meeting_refused_shows_why(qtbot, ctx, window, meeting_book):
     ctx.ops.wait_idle()
     assert page.open_error.isVisible()
     assert meeting_book.current_meeting() is None
-    assert "ประชุม" in page.last_label.text()
+    assert "วันทำการครั้งล่าสุด" in page.last_label.text() and "ปิดวันแล้ว" in page.last_label.text()
 
 
 def test_the_meeting_day_fits_a_laptop_and_keeps_the_names_readable(qtbot, ctx, window, meeting_book):

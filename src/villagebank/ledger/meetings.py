@@ -167,7 +167,9 @@ def open_meeting(conn: Connection, date: dt.date, *, now: str) -> Meeting:
     if current is not None:
         raise InvalidInput(N_("the meeting of {date} is still open; close it first"), date=format_date(current.date))
     if conn.execute(select(s.meeting.c.id).where(s.meeting.c.date == date)).first():
-        raise InvalidInput(N_("there is already a meeting on {date}"), date=format_date(date))
+        raise InvalidInput(N_("the meeting of {date} was held and closed already; its receipts and summary are kept "
+                              "(a correction is made in the cash book with a reason, not by opening the day again)"),
+                           date=format_date(date))
     j.check_open(conn, date)
     last = conn.execute(select(func.max(s.meeting.c.date))).scalar()
     if last is not None and date < last:

@@ -556,7 +556,7 @@ class MeetingPage(Page):
             self.last_label.setText(_("This will be the bank's first meeting."))
             self.last_button.setVisible(False)
         else:
-            self.last_label.setText(_("Last meeting: {date}").format(date=long_date(last.date)))
+            self.last_label.setText(_("Last meeting: {date} (closed)").format(date=long_date(last.date)))
             self.last_button.setVisible(last.status == "closed")
         self.open_date.line.setFocus()
         self.open_date.line.selectAll()
