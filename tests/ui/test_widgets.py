@@ -218,3 +218,26 @@ def test_a_pdf_the_computer_cannot_open_is_shown_by_its_place(qtbot, monkeypatch
     when_modal(qtbot, read)
     assert printing.open_file(pdf, parent) is False
     assert texts and str(pdf) in texts[0] and "ไม่มีโปรแกรมเปิดไฟล์ PDF" in texts[0]
+
+
+def test_a_refusal_under_a_field_goes_when_the_field_is_edited(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.ui.conftest import type_text
+    from villagebank.ui.qt import Texts
+    from villagebank.ui.views.forms import FormGrid
+
+    form = FormGrid(Texts())
+    qtbot.addWidget(form)
+    amount, other = QLineEdit(), QLineEdit()
+    form.add("amount", "Amount", amount)
+    form.add("other", "Other", other)
+    form.show()
+    form.set_error("amount", "ต้องเป็นจำนวนหุ้นเต็ม")
+    form.set_error("other", "ผิด")
+    assert form.rows["amount"].error.isVisible()
+    type_text(amount, "2")
+    assert not form.rows["amount"].error.isVisible()
+    assert form.rows["other"].error.isVisible()  # only the field edited
+    other.setText("x")  # a change by the program is not the treasurer's correction
+    assert form.rows["other"].error.isVisible()
