@@ -246,7 +246,7 @@ TH = {
     "Still owed": "คงค้าง",
     "Still owed after": "คงค้างหลังชำระ",
     "Still to remit": "ค้างนำส่ง",
-    "The bank pa&ys the dues…": "กลุ่มจ่ายค่าสมาชิกแทน (&Y)…",
+    "The bank pa&ys the dues…": "กลุ่มจ่ายสมทบค่าสมาชิก (&Y)…",
     "The amount, term and interest are within the rules.": "จำนวนเงิน ระยะเวลา และดอกเบี้ย เป็นไปตามระเบียบ",
     "The annual meeting's table": "ตารางสำหรับประชุมใหญ่",
     "The application for loan number {no} was rejected; the reason is kept with it.": "ไม่อนุมัติคำขอกู้เลขที่ {no} และเก็บเหตุผลไว้แล้ว",
