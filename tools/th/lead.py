@@ -33,4 +33,9 @@ TH = {
     "the beginning of the file is unreadable": "อ่านส่วนต้นของไฟล์ไม่ได้",
     "part of the file is unreadable": "อ่านข้อมูลบางส่วนในไฟล์ไม่ได้",
     "Technical detail for the person helping you: {detail}": "รายละเอียดทางเทคนิคสำหรับผู้ช่วยดูแล: {detail}",
+    # --- a new password from the settings page ----------------------------------------------------------------
+    "Set a new pass&word": "ตั้งรหัสผ่านใหม่ (&W)",
+    "The user name above gets the password typed twice above (the treasurer may do it for anyone, the others for "
+    "themselves)": "ตั้งรหัสผ่านที่พิมพ์สองครั้งด้านบนให้ชื่อผู้ใช้ด้านบน (เหรัญญิกตั้งให้ทุกคนได้ คนอื่นตั้งได้เฉพาะของตนเอง)",
+    "The new password is set.": "ตั้งรหัสผ่านใหม่แล้ว",
 }
