@@ -100,7 +100,8 @@ class EntryDialog(QDialog):
         self.kind = kind  # "expense" | "income"
         self.saved: int | None = None
         self.texts = t = Texts()
-        t.set(self.setWindowTitle, N_("Record an expense") if kind == "expense" else N_("Record income"))
+        title = N_("Record an expense") if kind == "expense" else N_("Record income")
+        t.set(self.setWindowTitle, title)
         self.form = FormGrid(t)
         self.date = BEDateEdit(field=N_("Date"))
         self.date.setDate(ctx.today())
@@ -138,6 +139,7 @@ class EntryDialog(QDialog):
         buttons.addWidget(self.ok)
         buttons.addWidget(back)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(t, title, 1.2))  # the title bar is not always in view (or there at all)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -257,7 +259,8 @@ class TransferDialog(QDialog):
         self.ctx = ctx
         self.saved: int | None = None
         self.texts = t = Texts()
-        t.set(self.setWindowTitle, N_("Move money between cash and the bank"))
+        title = N_("Move money between cash and the bank")
+        t.set(self.setWindowTitle, title)
         self.form = FormGrid(t)
         self.date = BEDateEdit(field=N_("Date"))
         self.date.setDate(ctx.today())
@@ -291,6 +294,7 @@ class TransferDialog(QDialog):
         buttons.addWidget(self.ok)
         buttons.addWidget(back)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(t, title, 1.2))  # the title bar is not always in view (or there at all)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
