@@ -142,6 +142,9 @@ def test_text_size_changes_live_and_is_remembered(qtbot, ctx, window):
     for _ in range(20):
         window.change_font_size(+1)
     assert qt.point_size() == qt.MAX_POINT_SIZE
+    # The page names stay whole at the largest size (the list grows with them).
+    qtbot.waitUntil(lambda: window.nav.width() >= max(
+        window.nav.fontMetrics().horizontalAdvance(window.nav.item(i).text()) for i in range(window.nav.count())))
 
 
 def test_a_field_in_error_still_follows_the_text_size(qtbot, ctx, window):

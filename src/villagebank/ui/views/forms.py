@@ -66,7 +66,7 @@ class FormGrid(QWidget):
         label = QLabel()
         params = label_params or {}
         if required:
-            self.texts.set(lambda text: label.setText(f"{text} *"), label_msgid, **params)
+            self.texts.set(lambda text: label.setText(f"{text}\u00a0*"), label_msgid, **params)  # * stays with its word
         else:
             self.texts.set(label.setText, label_msgid, **params)
         label.setBuddy(widget)

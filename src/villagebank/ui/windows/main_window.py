@@ -9,7 +9,7 @@ once; the text size and the window's size and place are remembered on this compu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -368,6 +368,11 @@ class MainWindow(QMainWindow):
     def _book_changed(self, topic: str) -> None:
         if topic == BANK:
             self._refresh_bank()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: the page names need their width
+            QTimer.singleShot(0, self._fit_nav)
+        super().changeEvent(event)
 
     def change_font_size(self, step: int) -> None:
         self.ctx.set_font_size(point_size() + step)
