@@ -38,4 +38,9 @@ TH = {
     "The user name above gets the password typed twice above (the treasurer may do it for anyone, the others for "
     "themselves)": "ตั้งรหัสผ่านที่พิมพ์สองครั้งด้านบนให้ชื่อผู้ใช้ด้านบน (เหรัญญิกตั้งให้ทุกคนได้ คนอื่นตั้งได้เฉพาะของตนเอง)",
     "The new password is set.": "ตั้งรหัสผ่านใหม่แล้ว",
+    # --- the first run on a new computer ----------------------------------------------------------------------
+    "A new computer, or the old one broke: choose the newest backup of the book (for example on the USB stick). It "
+    "is checked, copied into this computer and opened.": "เปลี่ยนเครื่องใหม่ หรือเครื่องเดิมเสีย: เลือกไฟล์สำรองล่าสุดของสมุดบัญชี "
+                                                         "(เช่น ในแฟลชไดรฟ์) โปรแกรมจะตรวจไฟล์ คัดลอกมาไว้ในเครื่องนี้ แล้วเปิดให้",
+    "Choose the backup to restore": "เลือกไฟล์สำรองที่จะกู้คืน",
 }
