@@ -40,7 +40,7 @@ TH = {
     "The new password is set.": "ตั้งรหัสผ่านใหม่แล้ว",
     # --- the first run on a new computer ----------------------------------------------------------------------
     "A new computer, or the old one broke: choose the newest backup of the book (for example on the USB stick). It "
-    "is checked, copied into this computer and opened.": "เปลี่ยนเครื่องใหม่ หรือเครื่องเดิมเสีย: เลือกไฟล์สำรองล่าสุดของสมุดบัญชี "
-                                                         "(เช่น ในแฟลชไดรฟ์) โปรแกรมจะตรวจไฟล์ คัดลอกมาไว้ในเครื่องนี้ แล้วเปิดให้",
+    "is checked, copied into this computer and opened.": "เครื่องใหม่หรือเครื่องเดิมเสีย: เลือกไฟล์สำรองล่าสุด (เช่น ในแฟลชไดรฟ์) "
+                                                         "โปรแกรมตรวจไฟล์ คัดลอกมาไว้ในเครื่องนี้ แล้วเปิดให้",
     "Choose the backup to restore": "เลือกไฟล์สำรองที่จะกู้คืน",
 }
