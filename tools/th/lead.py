@@ -43,4 +43,33 @@ TH = {
     "is checked, copied into this computer and opened.": "เครื่องใหม่หรือเครื่องเดิมเสีย: เลือกไฟล์สำรองล่าสุด (เช่น ในแฟลชไดรฟ์) "
                                                          "โปรแกรมตรวจไฟล์ คัดลอกมาไว้ในเครื่องนี้ แล้วเปิดให้",
     "Choose the backup to restore": "เลือกไฟล์สำรองที่จะกู้คืน",
+    # --- one loan's repayment schedule -------------------------------------------------------------------------
+    "Loan repayment schedule": "ตารางผ่อนชำระเงินกู้",
+    "Borrower": "ผู้กู้",
+    "Guarantor": "ผู้ค้ำประกัน",
+    "Guarantor {n}": "ผู้ค้ำประกันคนที่ {n}",
+    "on what is still owed (declining balance)": "คิดจากเงินต้นคงเหลือ (ลดต้นลดดอก)",
+    "on the amount borrowed (flat)": "คิดจากเงินต้นที่กู้ (คงที่)",
+    "Loan {no}": "สัญญาเงินกู้ที่ {no}",
+    "Amount borrowed": "จำนวนเงินกู้",
+    "{rate}% a month, {method}": "ร้อยละ {rate} ต่อเดือน {method}",
+    "Term": "ระยะเวลา",
+    "{months} months": "{months} เดือน",
+    "Paid out on": "วันที่จ่ายเงินกู้",
+    "not paid out yet": "ยังไม่ได้จ่ายเงินกู้",
+    "Purpose": "วัตถุประสงค์",
+    "Still owed today": "เงินต้นคงเหลือวันนี้",
+    "Installment": "งวดที่",
+    "Due on": "กำหนดชำระ",
+    "To pay": "ต้องชำระ",
+    "Owed after it": "เงินต้นคงเหลือ",
+    "The interest is what falls due when every installment is paid on its meeting day; paying more or earlier "
+    "lowers it, paying late adds to it. Payments go to the interest due first, then to the principal.":
+        "ดอกเบี้ยในตารางคิดจากการชำระตรงทุกงวดในวันทำการ ถ้าชำระมากขึ้นหรือเร็วขึ้นดอกเบี้ยจะลดลง ถ้าชำระช้าดอกเบี้ยจะเพิ่มขึ้น "
+        "เงินที่ชำระตัดดอกเบี้ยที่ถึงกำหนดก่อน แล้วจึงตัดเงินต้น",
+    "give the loan with --loan N": "ระบุสัญญาเงินกู้ด้วย --loan N",
+    "one loan's repayment schedule (report schedule)": "ตารางผ่อนชำระของเงินกู้สัญญาเดียว (รายงาน schedule)",
+    "Print the &schedule…": "พิมพ์ตารางผ่อนชำระ… (&S)",
+    "The loan's installments as a PDF, with lines for the borrower, the guarantors, the treasurer and the chair to "
+    "sign": "งวดผ่อนชำระของสัญญานี้เป็นไฟล์ PDF พร้อมที่ลงชื่อผู้กู้ ผู้ค้ำประกัน เหรัญญิก และประธาน",
 }

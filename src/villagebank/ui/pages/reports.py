@@ -145,6 +145,8 @@ class ReportsPage(Page):
         self.names.blockSignals(True)
         self.names.clear()
         for spec in REPORTS.values():
+            if spec.loan:  # one loan's schedule is printed from the loans page, where the loan is chosen
+                continue
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
             self.names.addItem(item)
