@@ -99,3 +99,19 @@ def discard_changes(window) -> None:
     for page in window.pages.values():
         if page.key == "settings":
             page.rules_tab.load()
+
+
+@pytest.fixture
+def controller(qapp, prefs):
+    """The application object (which book is open, which window shows it), shut down after the test."""
+    from villagebank.ui import app as uiapp
+
+    quits: list[bool] = []
+    ctl = uiapp.App(qapp, prefs, quit=lambda: quits.append(True))
+    ctl.quits = quits
+    yield ctl
+    if ctl.window is not None:
+        ctl.window.close()
+    if ctl.first_run is not None:
+        ctl.first_run.close()
+    ctl.shutdown()

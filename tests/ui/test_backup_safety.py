@@ -13,7 +13,6 @@ from tests.conftest import member_values, valid_cid
 from tests.ui.conftest import type_text, when_modal
 from villagebank.ledger import BookError, Clock, Money, create_book, open_book
 from villagebank.ledger import access as access_mod
-from villagebank.ui import app as uiapp
 from villagebank.ui.dialogs.login import LoginDialog
 from villagebank.ui.dialogs.restore import DamagedBookDialog, RestoreDialog
 
@@ -26,18 +25,6 @@ def cheap_hashes(monkeypatch):
                                                               type=Type.ID))
     monkeypatch.setattr(access_mod, "_dummy", None)
 
-
-@pytest.fixture
-def controller(qapp, prefs):
-    quits = []
-    ctl = uiapp.App(qapp, prefs, quit=lambda: quits.append(True))
-    ctl.quits = quits
-    yield ctl
-    if ctl.window is not None:
-        ctl.window.close()
-    if ctl.first_run is not None:
-        ctl.first_run.close()
-    ctl.shutdown()
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Start-up: no book yet → the first-run screen; Enter opens the demo; "Create my bank" by keyboard."""
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import focused, type_text
@@ -8,19 +7,6 @@ from villagebank import paths
 from villagebank.ledger import Rules, create_book
 from villagebank.ui import app as uiapp
 from villagebank.ui.windows.first_run import BANK_STEP, CHOICES, RULES_STEP
-
-
-@pytest.fixture
-def controller(qapp, prefs):
-    quits = []
-    ctl = uiapp.App(qapp, prefs, quit=lambda: quits.append(True))
-    ctl.quits = quits
-    yield ctl
-    if ctl.window is not None:
-        ctl.window.close()
-    if ctl.first_run is not None:
-        ctl.first_run.close()
-    ctl.shutdown()
 
 
 def wait_for_window(qtbot, ctl):
