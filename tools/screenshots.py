@@ -21,7 +21,7 @@ os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 HOME = Path(tempfile.mkdtemp(prefix="vb-shots-"))
 os.environ["VILLAGEBANK_HOME"] = str(HOME)
 
-from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtCore import QPoint, QSize  # noqa: E402
 from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -41,6 +41,8 @@ def settle(qapp: QApplication) -> None:
 
 
 def save(widget: QWidget, out: Path, name: str, qapp: QApplication) -> Path:
+    if widget.isWindow() and widget.size() != QSize(*SIZE) and widget.width() >= SIZE[0]:
+        widget.resize(*SIZE)  # back to the laptop's size after a page that needed more (larger text)
     settle(qapp)
     path = out / f"{name}.png"
     widget.grab().save(str(path))

@@ -178,18 +178,19 @@ def shots(controller, window, book, out: Path, qapp: QApplication, save, center_
     dialog_shot(dialog, "122-restore-refused")
     dialog.deleteLater()
     other.unlink()
-    from villagebank.i18n import N_
+    from villagebank.i18n import N_, lazy
     from villagebank.ledger import BookError
+    from villagebank.ledger.book import UNREADABLE
 
     err = BookError(N_("the book {path} is damaged ({detail}); it was not opened for recording. Restore it from "
                        "a backup: the newest is {backup}, made {date}, up to entry {anchor}"), reason="damaged",
-                    path=str(book.path), detail="entry 812: hash chain broken", backup=str(info.path),
+                    path=str(book.path), detail=lazy(UNREADABLE), backup=str(info.path),
                     date="15/01/2568", anchor=info.anchor or "-")
     dialog = DamagedBookDialog(book.path, err.message(), info, window)
     dialog_shot(dialog, "123-damaged-book")
     dialog.deleteLater()
-    in_use = BookError(N_("this book is already open in another villagebank window or program ({holder}); "
-                          "close it there first"), reason="in_use", holder="pid 4242 on office-laptop")
+    in_use = BookError(N_("this book is already open in another villagebank window on this computer; close that "
+                          "window first (look for it in the task bar)"), reason="in_use")
     box = QMessageBox(QMessageBox.Icon.Information, "", in_use.message(), parent=window)
     from villagebank.i18n import _
 

@@ -66,6 +66,13 @@ def when_modal(qtbot, action: Callable[[QWidget], None], timeout_ms: int = 5000)
     def poll() -> None:
         modal = QApplication.activeModalWidget()
         if modal is not None and modal is not already and modal.isVisible():
+            # Keyboard shortcuts (Alt+letter) only reach the active window; on a loaded machine the dialog can
+            # be shown a moment before it becomes active.
+            if QApplication.activeWindow() is not modal and waited[0] < timeout_ms:
+                modal.activateWindow()
+                waited[0] += 20
+                QTimer.singleShot(20, poll)
+                return
             seen.append(modal)
             action(modal)
             return

@@ -348,7 +348,7 @@ TH = {
     "preview: not posted yet": "ตัวอย่าง: ยังไม่ได้บันทึก",
     "restoring needs the whole program (not available here)": "การกู้คืนต้องทำจากโปรแกรมเต็ม (ทำที่นี่ไม่ได้)",
     "stopped before the end: nothing was written": "หยุดก่อนเสร็จ: ไม่ได้เขียนไฟล์",
-    "tel. {phone}": "โทร {phone}",
+    "tel. {phone}": "โทร\u00a0{phone}",  # the number stays with its word
     "the two passwords are not the same": "รหัสผ่านสองช่องไม่ตรงกัน",
     "twice": "ซ้ำซ้อน",
     "what the schedule allows": "ตามอัตราในระเบียบ",

@@ -11,12 +11,12 @@ TH = {
     "“{kind}” is corrected on its own page (loans, welfare & partners, year end, member page), where its rules are "
     "checked.": "รายการ “{kind}” แก้ได้ที่หน้าของรายการนั้น (เงินกู้ สวัสดิการและกองทุนภายนอก ปิดบัญชีสิ้นปี "
                 "หรือหน้าสมาชิก) ซึ่งจะตรวจตามระเบียบให้",
-    "Cancel entry {seq} of {date}: {what} ({amount} baht)?": "ยกเลิกรายการที่ {seq} วันที่ {date}: {what} ({amount} บาท) หรือไม่",
+    "Cancel this entry of {date}: {what} ({amount} baht)?": "ยกเลิกรายการนี้ของวันที่ {date}: {what} ({amount} บาท) หรือไม่",
     "A correcting entry dated today takes the money out of the book again, with your reason; the entry stays in "
     "the list. A receipt of it is marked cancelled. Then record what should have been recorded.":
         "โปรแกรมจะบันทึกรายการแก้ไขลงวันที่วันนี้ หักล้างเงินของรายการนั้นออกจากบัญชี พร้อมเหตุผลของท่าน "
         "รายการเดิมยังอยู่ในตาราง ถ้ามีใบเสร็จจะถูกประทับว่ายกเลิก จากนั้นให้บันทึกรายการที่ถูกต้องใหม่",
-    "Yes, cancel entry {seq}": "ยืนยัน ยกเลิกรายการที่ {seq}",
+    "Yes, cancel this entry": "ยืนยัน ยกเลิกรายการนี้",
     "Entry {seq} records the correction.": "บันทึกรายการแก้ไขแล้ว เป็นรายการที่ {seq}",
     # --- the meeting day's summary ----------------------------------------------------------------------------
     "Reason for the difference": "เหตุที่เงินไม่ตรง",

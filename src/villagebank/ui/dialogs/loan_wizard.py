@@ -69,7 +69,7 @@ def exposure_text(ctx: Context, member: Member) -> str:
 def installment_columns() -> tuple[Column, ...]:
     return (
         Column(N_("Installment"), lambda i: str(i.number), right=True),
-        Column(N_("Due"), lambda i: format_date(i.due_date)),
+        Column(N_("Due on"), lambda i: format_date(i.due_date)),
         Column(N_("Principal"), lambda i: b(i.principal), right=True),
         Column(N_("Interest"), lambda i: b(i.interest), right=True),
         Column(N_("To pay"), lambda i: b(i.total), right=True),

@@ -219,7 +219,7 @@ class ReceiptsDialog(QDialog):
         self.setModal(True)
         self.texts.set(self.setWindowTitle, N_("Receipts of this meeting"))
         self.model = RowsModel((
-            Column(N_("Receipt"), lambda r: str(r.receipt_no), right=True),
+            Column(N_("Receipt no."), lambda r: str(r.receipt_no), right=True),
             Column(N_("No."), lambda r: str(r.member_no or ""), right=True),
             Column(N_("Name"), lambda r: r.member_name),
             Column(N_("Amount"), lambda r: format_amount(r.total.satang), right=True),

@@ -628,11 +628,11 @@ class CashBookPage(Page):
         amount = line.received if line.received.satang else line.paid
         return ReasonDialog(
             self.window(), _("Correct an entry"),
-            _("Cancel entry {seq} of {date}: {what} ({amount} baht)?").format(
-                seq=line.seq, date=format_date(line.date), what=line_text(line), amount=format_amount(amount.satang)),
+            _("Cancel this entry of {date}: {what} ({amount} baht)?").format(
+                date=format_date(line.date), what=line_text(line), amount=format_amount(amount.satang)),
             _("A correcting entry dated today takes the money out of the book again, with your reason; the entry "
               "stays in the list. A receipt of it is marked cancelled. Then record what should have been recorded."),
-            ok_text=_("Yes, cancel entry {seq}").format(seq=line.seq))
+            ok_text=_("Yes, cancel this entry"))
 
     def _corrected(self, seq: int) -> None:
         self.load()

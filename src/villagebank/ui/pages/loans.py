@@ -88,7 +88,7 @@ class LoansPage(Page):
         actions.addStretch(1)
         actions.addWidget(self.schedule_button)
         self.model = RowsModel(self._columns(), parent=self)
-        self.table = Table(stretch_column=7)
+        self.table = Table(stretch_column=7, stretch_min_chars=24)  # guarantors readable, else it scrolls
         self.table.setModel(self.model)
         t.call(self.model.retranslate, now=False)
         self.detail = QLabel()

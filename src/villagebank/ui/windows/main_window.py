@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
             return
         self._last_row = row
         page = self.page(row)
+        self.statusBar().clearMessage()  # the last page's "saved" is not news on this one
         self.stack.setCurrentWidget(page)
         self.ctx.prefs.set_value("ui/last_page", page.key)
         page.activate()
