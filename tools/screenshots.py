@@ -41,9 +41,10 @@ def settle(qapp: QApplication) -> None:
 
 
 def save(widget: QWidget, out: Path, name: str, qapp: QApplication) -> Path:
+    settle(qapp)
     if widget.isWindow() and widget.size() != QSize(*SIZE) and widget.width() >= SIZE[0]:
         widget.resize(*SIZE)  # back to the laptop's size after a page that needed more (larger text)
-    settle(qapp)
+        settle(qapp)
     path = out / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
