@@ -12,8 +12,9 @@ MO := resources/i18n/th/LC_MESSAGES/villagebank.mo resources/i18n/en/LC_MESSAGES
 
 .PHONY: run test lint i18n extract bench package smoke package-archive clean demo
 
+# With no book yet, `make run` opens the demo book (the installed app shows the first-run screen instead).
 run: $(STAMP) $(MO)
-	$(PY) -m villagebank
+	VILLAGEBANK_DEMO_IF_EMPTY=1 $(PY) -m villagebank
 
 test: $(STAMP) $(MO)
 	$(VENV)/bin/ruff check src tests migrations

@@ -178,3 +178,13 @@ def test_a_new_computer_restores_the_book_from_a_usb_backup(qtbot, controller, t
     assert controller.book.bank().name == "ธนาคารหมู่บ้านย้ายเครื่อง" and len(controller.book.members()) == 1
     assert controller.book.path == paths.default_book_path()  # in this computer's data folder, not on the stick
     assert saved.exists()  # the stick keeps its copy
+
+
+def test_make_run_opens_the_demo_book_when_there_is_no_book(qtbot, controller, monkeypatch):
+    """`make run` on a fresh checkout (VILLAGEBANK_DEMO_IF_EMPTY=1) goes straight into the demo book."""
+    monkeypatch.setenv("VILLAGEBANK_DEMO_IF_EMPTY", "1")
+    controller.start(None)
+    assert controller.first_run is None
+    window = wait_for_window(qtbot, controller)
+    assert window.demo and controller.book.path == uiapp.demo_book_path()
+    assert not paths.default_book_path().exists()

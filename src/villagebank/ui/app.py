@@ -123,7 +123,9 @@ class App(QObject):
             self.show_first_run()
             return
         path = book_path or self._remembered_book()
-        if path is None:
+        if path is None and os.environ.get("VILLAGEBANK_DEMO_IF_EMPTY") == "1":
+            self.open_demo()  # `make run` on a fresh checkout: straight into the demo book
+        elif path is None:
             self.show_first_run()
         else:
             self.open(path)
