@@ -531,10 +531,11 @@ from villagebank.ledger.commands import (  # noqa: E402 - the mixins need BookBa
 )
 from villagebank.ledger.coverage import CoverageCommands  # noqa: E402
 from villagebank.ledger.partners import PartnerCommands  # noqa: E402
+from villagebank.ledger.subledgers import SubledgerQueries  # noqa: E402
 
 
 class Book(IntegrityMixin, BackupMixin, AccessMixin, ShareCommands, LoanCommands, CashCommands, PartnerCommands,
-           CoverageCommands, MeetingCommands, YearEndCommands, WelfareCommands, BookBase):
+           CoverageCommands, MeetingCommands, YearEndCommands, WelfareCommands, SubledgerQueries, BookBase):
     """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
 
     def __enter__(self) -> Book:

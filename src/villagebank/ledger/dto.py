@@ -145,3 +145,28 @@ class AccountBalance:
     type: str
     name: str
     balance: Money  # signed: debit positive
+
+
+@dataclass(frozen=True)
+class MemberBalance:
+    """One member's sub-ledger balances as of a date, as the member reads them (satang, positive normal)."""
+
+    member_no: int
+    shares: Money  # shares held: what the bank owes the member for them
+    savings: Money  # every savings product together
+    loans: Money  # loan principal the member still owes
+    payable: Money  # year-end payouts and frozen shares the bank has not paid out yet
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    """One posting of a member's sub-ledgers, with the running balance of that account for the member."""
+
+    seq: int
+    date: dt.date
+    kind: str
+    receipt_no: int | None
+    account: str
+    loan_no: int | None
+    amount: Money  # signed: debit positive
+    balance: Money  # the member's balance of ``account`` after this line, positive normal (shares held, loan owed)
