@@ -63,3 +63,45 @@ def test_member_lines_run_each_account_forward(saving_book, clock):
     assert [ln.date for ln in window if ln.account == "shares"] == [monthly(START, 4)[2]]
     assert window[0].balance == next(ln for ln in shares if ln.date == monthly(START, 4)[2]).balance
     assert book.member_lines(99) == []
+
+
+def test_per_member_queries_in_one_query(saving_book, clock):
+    """The set-based forms used by statement runs agree with the one-member queries they replace."""
+    book = saving_book
+    fy = 2025
+    meeting_day(book, clock, dt.date(2025, 5, 3), skip={4})
+    meeting_day(book, clock, dt.date(2025, 6, 3), skip={4})
+    misses = book.missed_savings_by_member(fy)
+    assert misses == {no: book.missed_savings(no, fy) for no in misses}
+    assert set(misses) == {4}
+    book.save(2, "voluntary", baht(70), date=dt.date(2025, 6, 10))
+    saved = book.balances_by_member("savings:voluntary", dt.date(2025, 6, 30))
+    assert saved == {2: baht(70)} == {2: book.savings_balance(2, "voluntary", dt.date(2025, 6, 30))}
+    assert book.balances_by_member("savings:voluntary", dt.date(2025, 6, 9)) == {}
+    assert book.balances_by_member("shares")[1] == book.share_balance(1)
+    few = [3, 7]
+    assert book.share_grid(fy, few) == [g for g in book.share_grid(fy) if g.member_no in few]
+    ends = book.month_end_share_balances(fy)
+    assert book.month_end_share_balances(fy, few) == {no: ends[no] for no in few}
+    assert book.share_grid(fy, []) == [] and book.month_end_share_balances(fy, []) == {}
+
+
+def test_loans_by_number(saving_book, clock):
+    book = saving_book
+    clock.set(APR10)
+    for borrower, guarantors in ((1, [2, 3]), (4, [5, 6])):
+        no = book.apply_loan(borrower, baht(200), 2, guarantors, date=APR10)
+        book.approve_loan(no, date=APR10)
+        book.disburse_loan(no, date=APR10)
+    assert [st.loan_no for st in book.loans(APR10, loan_nos=[2])] == [2]
+    assert book.loans(APR10, loan_nos=[1, 2]) == book.loans(APR10)
+
+
+def test_committee_members_are_the_active_members_with_a_role(book):
+    book.add_member(member_values("สมชาย", committee_role="ประธาน"))
+    book.add_member(member_values("สมศรี"))
+    book.add_member(member_values("บุญมี", committee_role="เหรัญญิก"))
+    book.deposit(3, baht(100))
+    assert [m.member_no for m in book.committee_members()] == [1, 3]
+    book.leave(3, "resigned", "ย้ายบ้าน")
+    assert [m.member_no for m in book.committee_members()] == [1]

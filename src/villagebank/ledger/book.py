@@ -338,6 +338,11 @@ class BookBase:
             return members.find_duplicates(conn, citizen_id=cid, first_name=first_name, last_name=last_name,
                                            exclude=exclude)
 
+    def committee_members(self) -> list[dto.Member]:
+        """Active members with a committee role (who sign the reports), in member-number order."""
+        with self._read() as conn:
+            return members.committee(conn)
+
     def members_as_of(self, as_of: dt.date) -> list[dto.Member]:
         """Members who had joined by ``as_of``, with their status and exit date as of that day."""
         with self._read() as conn:

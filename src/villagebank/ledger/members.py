@@ -330,6 +330,12 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def committee(conn: Connection) -> list[dto.Member]:
+    """Active members (loans suspended too) with a committee role, in member-number order."""
+    return [_to_dto(r) for r in conn.execute(select(s.member).where(
+        s.member.c.committee_role != "", s.member.c.status.in_(ACTIVE_STATUSES)).order_by(s.member.c.member_no))]
+
+
 def listing(conn: Connection, *, query: str = "", statuses: tuple[str, ...] | None = None,
             order: str = "number") -> list[dto.Member]:
     """Members matching ``query`` (a member number, or part of a name/citizen ID; % and _ are literal).

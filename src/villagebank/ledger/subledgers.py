@@ -84,6 +84,17 @@ def member_lines(conn: Connection, member_no: int, start: dt.date | None = None,
     return out
 
 
+def account_by_member(conn: Connection, account: str, as_of: dt.date | None = None) -> dict[int, Money]:
+    """Each member's balance of one sub-ledger account as of ``as_of``, as the member reads it (positive normal:
+    savings held, loan owed); members without postings on it are absent."""
+    p = s.posting
+    q = select(p.c.member_no, func.sum(p.c.amount)).where(p.c.account == account, p.c.member_no.is_not(None))
+    if as_of is not None:
+        q = q.where(p.c.date <= as_of)
+    type_ = conn.execute(select(s.account.c.type).where(s.account.c.code == account)).scalar() or acc.ASSET
+    return {no: Money(acc.normal_balance(type_, int(total))) for no, total in conn.execute(q.group_by(p.c.member_no))}
+
+
 class SubledgerQueries(_Base):
     def member_balances(self, as_of: dt.date | None = None) -> list[dto.MemberBalance]:
         """Every member's shares, savings, loans and payouts owed as of ``as_of`` (one query, member order)."""
@@ -95,3 +106,8 @@ class SubledgerQueries(_Base):
         """One member's statement data: all their postings, with running balances per account."""
         with self._read() as conn:
             return member_lines(conn, member_no, start, end)
+
+    def balances_by_member(self, account: str, as_of: dt.date | None = None) -> dict[int, Money]:
+        """Every member's balance of ``account`` (e.g. ``savings:voluntary``) as of ``as_of``, positive normal."""
+        with self._read() as conn:
+            return account_by_member(conn, account, as_of)
