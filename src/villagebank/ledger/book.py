@@ -666,7 +666,7 @@ def create_book(path: Path | str, *, name: str, village: str = "", moo: str = ""
 
 
 def open_book(path: Path | str, *, readonly: bool = False, user: str | None = None,
-              clock: Clock | None = None, durable: bool = True) -> Book:
+              clock: Clock | None = None, durable: bool = True, defer_checks: bool = False) -> Book:
     """Open an existing book: check it is a book, take the one-writer lock, run the quick check, upgrade an
     older schema (after a verified backup), refuse a newer one.
 
@@ -674,6 +674,9 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
     ``error.newest_backup``); opened with ``readonly=True`` it opens for viewing with ``book.damage`` set.
     A read-only file or folder is refused for writing (reason ``readonly``): open it read-only to view it.
     ``durable=False``: a scratch copy (see :meth:`BookBase.copy_to`), written without waiting for the disk.
+    ``defer_checks=True`` (the GUI, which must show its window quickly): on a book larger than
+    ``integrity.PAGE_CHECK_MAX_BYTES`` the open's checks that read the whole file are left to
+    ``book.run_deferred_checks()`` (``book.deferred_checks`` is then set); the newest entries are still checked.
     """
     path = Path(path)
     clock = clock or Clock()
@@ -702,8 +705,9 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         if meta.get("format") != s.BOOK_FORMAT:
             raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
         book_id = meta.get("book_id")
+        defer = defer_checks and path.stat().st_size > integrity.PAGE_CHECK_MAX_BYTES
         with engine.connect() as conn:
-            damage = integrity.quick_check(conn, book_id or "")
+            damage = integrity.quick_check(conn, book_id or "", pages=not defer)
         if damage and not readonly:
             raise _damaged(path, book_id, damage[0].message())
         upgrade_copy = None
@@ -733,6 +737,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
                 clock=clock, durable=durable)
     book.upgrade_backup = upgrade_copy
     book.damage = tuple(damage)
+    book.deferred_checks = defer
     if upgrade_copy is not None:
         book.log_event("migrate", f"upgraded to {migrate.head_revision()}; verified copy at {upgrade_copy}")
     if not readonly:

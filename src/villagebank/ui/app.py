@@ -3,9 +3,12 @@ book is created on first use), the main window shown."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,7 +39,39 @@ def open_or_create(book_path: Path | None):
     path = book_path or paths.default_book_path()
     if not path.exists():
         return demo.create_demo_book(path)
-    return open_book(path)
+    # A large book's whole-file checks run after the window is shown (check_in_background).
+    return open_book(path, defer_checks=True)
+
+
+class _DeferredCheck(QObject):
+    """Runs the open's deferred whole-file checks in a thread; a damaged book is then shown as such."""
+
+    found = Signal(str)
+
+    def __init__(self, book, parent) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.found.connect(self._show)
+        threading.Thread(target=self._run, name="deferred-checks", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            problems = self.book.run_deferred_checks()
+            text = problems[0].message() if problems else ""
+        except Exception as exc:  # SQLite gave up on a badly damaged file
+            text = str(exc)
+        if text:
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                self.found.emit(text)
+
+    def _show(self, text: str) -> None:
+        QMessageBox.critical(self.parent(), _("villagebank"),
+                             text + "\n\n" + _("this book is open read-only; nothing can be recorded"))
+
+
+def check_in_background(book, window) -> None:
+    if getattr(book, "deferred_checks", False):
+        window._deferred_check = _DeferredCheck(book, window)
 
 
 def run(book: Path | None = None, argv: list[str] | None = None) -> int:
@@ -54,6 +89,7 @@ def run(book: Path | None = None, argv: list[str] | None = None) -> int:
 
     window = MainWindow(opened)
     window.show()
+    check_in_background(opened, window)
     try:
         return app.exec()
     finally:
