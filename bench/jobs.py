@@ -90,8 +90,9 @@ def balances(ds: Dataset, repeat: int, scratch: Path, *, hledger: bool = True) -
 
 
 # --- one member's statement data --------------------------------------------------------------------------------
-MEMBER_SQL = ("SELECT p.entry_seq, p.date, e.kind, e.receipt_no, p.account, p.loan_no, p.amount FROM posting p "
-              "JOIN entry e ON e.seq = p.entry_seq WHERE p.member_no = ?")
+MEMBER_SQL = ("SELECT p.entry_seq, p.date, e.kind, e.receipt_no, p.account, p.loan_no, p.amount, a.type "
+              "FROM posting p JOIN entry e ON e.seq = p.entry_seq JOIN account a ON a.code = p.account "
+              "WHERE p.member_no = ?")
 
 
 def statement_data(ds: Dataset, repeat: int, scratch: Path) -> dict:

@@ -65,22 +65,23 @@ def member_lines(conn: Connection, member_no: int, start: dt.date | None = None,
                  end: dt.date | None = None) -> list[dto.MemberLine]:
     """Every posting of ``member_no`` (all accounts) from ``start`` to ``end``, by date then entry, with each
     account's running balance for the member (which counts postings before ``start`` too)."""
-    p, e = s.posting, s.entry
-    q = (select(p.c.entry_seq, p.c.date, e.c.kind, e.c.receipt_no, p.c.account, p.c.loan_no, p.c.amount)
-         .select_from(p.join(e, e.c.seq == p.c.entry_seq)).where(p.c.member_no == member_no))
+    p, e, a = s.posting, s.entry, s.account
+    q = (select(p.c.entry_seq, p.c.date, e.c.kind, e.c.receipt_no, p.c.account, p.c.loan_no, p.c.amount, a.c.type)
+         .select_from(p.join(e, e.c.seq == p.c.entry_seq).join(a, a.c.code == p.c.account))
+         .where(p.c.member_no == member_no))
     if end is not None:
         q = q.where(p.c.date <= end)
     rows = conn.execute(q).all()
     rows.sort(key=lambda r: (r[1], r[0]))
-    types = dict(conn.execute(select(s.account.c.code, s.account.c.type)).all())
     running: dict[str, int] = defaultdict(int)
     out = []
-    for seq, date, kind, receipt_no, account, loan_no, amount in rows:
-        running[account] += amount
+    credit_normal = acc.CREDIT_NORMAL
+    for seq, date, kind, receipt_no, account, loan_no, amount, type_ in rows:
+        total = running[account] = running[account] + amount
         if start is not None and date < start:
             continue
         out.append(dto.MemberLine(seq, date, kind, receipt_no, account, loan_no, Money(amount),
-                                  Money(acc.normal_balance(types.get(account, acc.ASSET), running[account]))))
+                                  Money(-total if type_ in credit_normal else total)))
     return out
 
 
