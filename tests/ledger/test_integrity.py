@@ -355,3 +355,20 @@ def test_deferred_checks_run_later_and_close_a_damaged_book_for_recording(ten, b
     monkeypatch.setattr(integrity, "PAGE_CHECK_MAX_BYTES", 1 << 40)  # a small book: checked at the open anyway
     with pytest.raises(BookError):
         open_book(book_path, defer_checks=True)
+
+
+def test_verify_finds_a_receipt_total_changed_and_a_receipt_gap(book, book_path):
+    from tests.conftest import member_values
+    from villagebank.ledger import Money
+
+    book.add_member(member_values("สมชาย"))
+    for _ in range(3):
+        book.deposit(1, Money.baht(100))
+    assert book.verify().ok
+    con = sqlite3.connect(book_path)
+    con.execute("UPDATE receipt SET total = total + 1 WHERE receipt_no = 2")
+    con.execute("UPDATE receipt SET receipt_no = 7 WHERE receipt_no = 3")
+    con.commit()
+    con.close()
+    found = {(p.code, p.seq) for p in book.verify().problems}
+    assert ("receipt_total", 2) in found and ("receipt_gap", 3) in found
