@@ -396,17 +396,22 @@ class BookBase:
         seqs = [r.seq for r in rows]
         lines: dict[int, list[dto.Posting]] = {}
         reversals: dict[int, int] = {}
-        for chunk in _chunks(seqs, 500):
-            for p in conn.execute(select(s.posting).where(s.posting.c.entry_seq.in_(chunk))
-                                  .order_by(s.posting.c.entry_seq, s.posting.c.line)):
-                lines.setdefault(p.entry_seq, []).append(
-                    dto.Posting(p.line, p.account, Money(p.amount), p.member_no, p.loan_no))
+        make, posting = dto.make, dto.Posting
+        p = s.posting
+        for chunk in _chunks(seqs, 5000):
+            for seq, line, account, amount, member_no, loan_no in conn.execute(
+                    select(p.c.entry_seq, p.c.line, p.c.account, p.c.amount, p.c.member_no, p.c.loan_no)
+                    .where(p.c.entry_seq.in_(chunk)).order_by(p.c.entry_seq, p.c.line)).all():
+                found = lines.get(seq)
+                if found is None:
+                    found = lines[seq] = []
+                found.append(make(posting, line, account, Money(amount), member_no, loan_no))
             for r in conn.execute(select(s.entry.c.seq, s.entry.c.reverses_seq)
                                   .where(s.entry.c.reverses_seq.in_(chunk))):
                 reversals[r.reverses_seq] = r.seq
-        return [dto.Entry(r.seq, r.date, r.kind, r.memo, r.member_no, r.loan_no, r.meeting_id, r.receipt_no,
-                          r.reverses_seq, r.reason, r.created_at, r.created_by, r.hash,
-                          tuple(lines.get(r.seq, ())), reversals.get(r.seq)) for r in rows]
+        return [make(dto.Entry, r.seq, r.date, r.kind, r.memo, r.member_no, r.loan_no, r.meeting_id, r.receipt_no,
+                     r.reverses_seq, r.reason, r.created_at, r.created_by, r.hash, tuple(lines.get(r.seq, ())),
+                     reversals.get(r.seq)) for r in rows]
 
     def entry_count(self) -> int:
         with self._read() as conn:

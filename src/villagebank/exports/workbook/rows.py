@@ -101,8 +101,9 @@ def balance_rows(book: Book, as_of: dt.date) -> Iterator[dict]:
     for st in book.loans(as_of, statuses=("disbursed",)):
         loan_bal[st.member_no] += st.balance.satang
         overdue[st.member_no] += st.overdue.satang
+    shares = book.balances_by_member(acc.SHARES, as_of)  # every member's in one query
     for m in book.members_as_of(as_of):
-        yield {"member_no": m.member_no, "name": m.full_name, "share_balance": book.share_balance(m.member_no, as_of),
+        yield {"member_no": m.member_no, "name": m.full_name, "share_balance": shares.get(m.member_no, Money(0)),
                "loan_balance": Money(loan_bal[m.member_no]), "overdue_amount": Money(overdue[m.member_no]),
                "as_of": as_of}
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import tempfile
 import unicodedata
@@ -42,6 +43,19 @@ def display_width(text: str) -> float:
             continue
         width += 1.15 if "\u0e00" <= ch <= "\u0e7f" else 1.0
     return width
+
+
+@functools.lru_cache(maxsize=20_000)
+def _text_width(text: str) -> float:
+    """:func:`display_width` capped at ``MAX_WIDTH``, cached: a sheet repeats its kinds, categories and notes."""
+    return min(display_width(text), MAX_WIDTH)
+
+
+def _amount_width(satang: int) -> int:
+    """``len(format_amount(satang))`` without formatting: digits, thousands commas, ``.00``, a minus sign."""
+    baht = abs(satang) // 100
+    digits = len(str(baht))
+    return digits + (digits - 1) // 3 + 3 + (satang < 0)
 
 
 class Writer:
@@ -113,6 +127,7 @@ class Sheet:
         self.widths: dict[int, float] = {}
         self.filter = bool(headers)
         self.ncols = len(headers)
+        self._money, self._text = writer.fmt["money"], writer.fmt["text"]
         if headers:
             for col, (label, comment) in enumerate(headers):
                 ws.write_string(0, col, label, writer.fmt["head"])
@@ -127,9 +142,23 @@ class Sheet:
             self.widths[col] = width
 
     def cell(self, row: int, col: int, value: object, style: str | None = None) -> None:
-        ws, fmt = self.ws, self.w.fmt
         if value is None:
             return
+        kind = type(value)
+        if style is None and (kind is Money or kind is str):  # the common cells, without the chain below
+            widths = self.widths
+            if kind is Money:
+                satang = value.satang  # type: ignore[attr-defined]
+                self.ws.write_number(row, col, satang / 100, self._money)
+                width = _amount_width(satang) + 2
+            else:
+                text = neutralise(value)  # type: ignore[arg-type]
+                self.ws.write_string(row, col, text, self._text)
+                width = _text_width(text) + 2
+            if width > widths.get(col, 0):
+                widths[col] = width
+            return
+        ws, fmt = self.ws, self.w.fmt
         total = style == "total"
         if isinstance(value, Money):
             ws.write_number(row, col, value.satang / 100, fmt["total_money" if total else "money"])
