@@ -200,3 +200,152 @@ class Sheet:
             self.ws.set_column(col, col, min(max(width, 6), MAX_WIDTH + 2))
         if self.filter and self.row > 1 and self.ncols:
             self.ws.autofilter(0, 0, self.row - 1, self.ncols - 1)
+
+
+# --- the writer in a second process --------------------------------------------------------------------------------
+class ProcessWriter:
+    """:class:`Writer`'s interface, with XlsxWriter working in a child process while this one reads the book.
+
+    Writing the cells is most of a large export's time (about 12 µs a cell here, six million cells for a
+    network-scale book) and reading the book and shaping its rows most of the rest: on two cores they overlap.
+    Rows go to the child in batches through a pipe; the file is the same as :class:`Writer`'s. ``close`` raises
+    the child's error (a full disk...) as a ``WorkbookError``, as :class:`Writer` does.
+    """
+
+    BATCH = 2000  # operations per message
+
+    def __init__(self, path: Path | str, *, read_only_recommended: bool = True) -> None:
+        import multiprocessing
+
+        self.path = Path(path)
+        ctx = multiprocessing.get_context("spawn")  # the same on Windows; no SQLite connection is inherited
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child, str(self.path), read_only_recommended),
+                                 name="xlsx-writer", daemon=True)
+        self._proc.start()
+        child.close()
+        self._ops: list[tuple] = []
+        self.sheets: list[_SheetProxy] = []
+
+    def _send(self, op: tuple) -> None:
+        self._ops.append(op)
+        if len(self._ops) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._ops:
+            self._conn.send(self._ops)
+            self._ops = []
+
+    def sheet(self, name: str, headers: list[tuple[str, str]] | None = None) -> _SheetProxy:
+        self._send(("sheet", name, headers or []))
+        sheet = _SheetProxy(self, len(self.sheets), 1 if headers else 0)
+        self.sheets.append(sheet)
+        return sheet
+
+    def close(self) -> Path:
+        from villagebank.exports.workbook.problems import WorkbookError
+        from villagebank.i18n import N_
+
+        try:
+            self._send(("close",))
+            self._flush()
+            status, detail = self._conn.recv()
+        except (OSError, EOFError) as exc:
+            status, detail = "error", (N_("cannot write {path}: {error}"), {"path": str(self.path), "error": str(exc)})
+        finally:
+            self._proc.join()
+            self._conn.close()
+        if status != "ok":
+            template, params = detail
+            raise WorkbookError(template, **params)
+        return self.path
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError, EOFError, ValueError):
+            self._ops = [("abort",)]
+            self._flush()
+        self._proc.join(timeout=30)
+        if self._proc.is_alive():
+            self._proc.kill()
+        with contextlib.suppress(OSError):
+            self._conn.close()
+
+
+class _SheetProxy:
+    """A sheet of a :class:`ProcessWriter`: ``add`` and ``formula``, and ``ws`` forwarding worksheet calls."""
+
+    def __init__(self, writer: ProcessWriter, index: int, row: int) -> None:
+        self.w = writer
+        self.index = index
+        self.row = row
+        self.ws = _WorksheetProxy(writer, index)
+
+    def add(self, values: list[object] | tuple, style: str | None = None) -> int:
+        self.w._send(("add", self.index, tuple(values), style))
+        self.row += 1
+        return self.row - 1
+
+    def formula(self, row: int, col: int, formula: str, value: object, style: str = "total") -> None:
+        self.w._send(("formula", self.index, row, col, formula, value, style))
+
+
+class _WorksheetProxy:
+    def __init__(self, writer: ProcessWriter, index: int) -> None:
+        self._w = writer
+        self._index = index
+
+    def __getattr__(self, name: str):
+        def call(*args: object, **kwargs: object) -> None:
+            self._w._send(("ws", self._index, name, args, kwargs))
+        return call
+
+
+def _serve(conn, path: str, read_only_recommended: bool) -> None:  # pragma: no cover - the child process
+    """The child of :class:`ProcessWriter`: a real :class:`Writer` doing what the batches say."""
+    from villagebank.exports.workbook.problems import WorkbookError
+    from villagebank.i18n import N_
+
+    writer = Writer(path, read_only_recommended=read_only_recommended)
+    sheets: list[Sheet] = []
+    failed: BaseException | None = None
+    try:
+        while True:
+            for op in conn.recv():
+                kind = op[0]
+                if failed is not None and kind not in ("close", "abort"):
+                    continue
+                try:
+                    if kind == "add":
+                        sheets[op[1]].add(op[2], op[3])
+                    elif kind == "sheet":
+                        sheets.append(writer.sheet(op[1], op[2]))
+                    elif kind == "ws":
+                        getattr(sheets[op[1]].ws, op[2])(*op[3], **op[4])
+                    elif kind == "formula":
+                        sheets[op[1]].formula(*op[2:])
+                    elif kind == "abort":
+                        writer.abort()
+                        return
+                    elif kind == "close":
+                        if failed is not None:
+                            raise failed
+                        writer.close()
+                        conn.send(("ok", None))
+                        return
+                except WorkbookError as exc:
+                    if kind == "close":
+                        writer.abort()
+                        conn.send(("error", (exc.template, dict(exc.params))))
+                        return
+                    failed = exc
+                except Exception as exc:
+                    if kind == "close":
+                        writer.abort()
+                        conn.send(("error", (N_("cannot write {path}: {error}"), {"path": path, "error": str(exc)})))
+                        return
+                    failed = exc
+    except EOFError:  # the exporting process went away
+        writer.abort()
+    finally:
+        conn.close()
