@@ -127,17 +127,34 @@ FORMATS: dict[str, dict[str, Any]] = {}  # filled from the Writer's own formats 
 
 
 class CellCapture:
-    """Records every cell our export writes (sheet by sheet, in order) into a marshal file."""
+    """Records every cell our export writes (sheet by sheet, in order) into a marshal file.
+
+    In-process (``Writer``) the worksheet's write methods are wrapped. With ``ProcessWriter`` the cells are
+    written by a child process, so the operations sent to it are recorded (pickled in batches) and turned into
+    cells afterwards by :func:`_cells_of`, which mirrors ``Sheet.cell``."""
 
     def __init__(self, folder: Path) -> None:
         self.path = Path(folder) / "cells.marshal"
+        self.ops_path = Path(folder) / "ops.pickle"
         self.cells = 0
 
     def __enter__(self) -> CellCapture:
+        import pickle
+
         from xlsxwriter.worksheet import Worksheet
 
         from villagebank.exports.workbook import writer as w
 
+        self._ops_fp = self.ops_path.open("wb")
+        self._send = w.ProcessWriter._send
+        ops_fp = self._ops_fp
+
+        def send(this, op, _orig=self._send):
+            if op[0] in ("sheet", "add"):
+                pickle.dump(op, ops_fp, protocol=pickle.HIGHEST_PROTOCOL)
+            return _orig(this, op)
+
+        w.ProcessWriter._send = send
         self._fp = self.path.open("wb")
         self._orig = {name: getattr(Worksheet, name) for name in
                       ("write_number", "write_string", "write_datetime", "write_boolean")}
@@ -173,6 +190,8 @@ class CellCapture:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        import pickle
+
         from xlsxwriter.worksheet import Worksheet
 
         from villagebank.exports.workbook import writer as w
@@ -180,10 +199,65 @@ class CellCapture:
         for name, orig in self._orig.items():
             setattr(Worksheet, name, orig)
         w.Writer.__init__ = self._writer_init
+        w.ProcessWriter._send = self._send
+        self._ops_fp.close()
+        if self.ops_path.stat().st_size:  # the cells went to a child process: rebuild them from its operations
+            if not FORMATS:
+                probe = w.Writer(self.path.with_suffix(".probe.xlsx"))
+                FORMATS.update({key: _format_props(f) for key, f in probe.fmt.items()})
+                probe.abort()
+            names: list[str] = []
+            rows: dict[int, int] = {}
+            with self.ops_path.open("rb") as fp:
+                while True:
+                    try:
+                        op = pickle.load(fp)
+                    except EOFError:
+                        break
+                    if op[0] == "sheet":
+                        names.append(op[1])
+                        rows[len(names) - 1] = 0
+                        if op[2]:
+                            self._buf.extend((op[1], 0, col, "s", label, "head") for col, (label, _c) in enumerate(op[2]))
+                            rows[len(names) - 1] = 1
+                    else:
+                        index = op[1]
+                        self._buf.extend(_cells_of(names[index], rows[index], op[2], op[3]))
+                        rows[index] += 1
+                    if len(self._buf) >= 50_000:
+                        marshal.dump(self._buf, self._fp)
+                        self.cells += len(self._buf)
+                        self._buf.clear()
+        remove(self.ops_path)
         if self._buf:
             marshal.dump(self._buf, self._fp)
             self.cells += len(self._buf)
         self._fp.close()
+
+
+def _cells_of(sheet: str, row: int, values: tuple, style: str | None) -> Iterator[tuple]:
+    """The cells ``Sheet.add(values, style)`` writes (its ``cell`` method, mirrored)."""
+    from decimal import Decimal
+
+    from villagebank.exports.workbook.cells import neutralise
+    from villagebank.ledger import Money
+
+    total = style == "total"
+    for col, value in enumerate(values):
+        if value is None:
+            continue
+        if isinstance(value, Money):
+            yield sheet, row, col, "n", value.satang / 100, "total_money" if total else "money"
+        elif isinstance(value, bool):
+            yield sheet, row, col, "b", value, ""
+        elif isinstance(value, dt.date):
+            yield sheet, row, col, "d", (value.year, value.month, value.day), "date"
+        elif isinstance(value, int):
+            yield sheet, row, col, "n", value, "total_count" if total else ("count" if style == "count" else "text")
+        elif isinstance(value, Decimal):
+            yield sheet, row, col, "n", float(value), "rate"
+        else:
+            yield sheet, row, col, "s", neutralise(str(value)), "total_text" if total else (style or "text")
 
 
 def _format_props(f) -> dict[str, Any]:
