@@ -70,3 +70,17 @@ def test_catalogues_compile_cleanly():
             catalog = read_po(fp, locale=lang)
         errors = [(msg.id, [str(e) for e in errs]) for msg, errs in catalog.check()]
         assert not errors, errors
+
+
+def test_translation_sources_agree():
+    """tools/th/*.py feed the Thai catalogue: one msgid must not be given two different translations."""
+    import runpy
+
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for path in sorted((paths.resources_dir().parent / "tools" / "th").glob("*.py")):
+        for msgid, thai in runpy.run_path(str(path))["TH"].items():
+            if msgid in seen and seen[msgid][1] != thai:
+                clashes.append((msgid, seen[msgid][0], path.name))
+            seen.setdefault(msgid, (path.name, thai))
+    assert not clashes, clashes

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from villagebank.i18n import N_
 from villagebank.ledger import Book, BookError, FixedClock, LedgerError, Money, create_book, open_book
+from villagebank.ledger.db.engine import fsync_path
 
 BANK = {
     "name": "ธนาคารหมู่บ้านบ้านดอนแก้ว",
@@ -84,7 +85,8 @@ def create_demo_book(path: Path | str, *, members: int = 40, seed: int = 2568,
     building = path.with_name(path.name + ".building")
     for leftover in path.parent.glob(building.name + "*"):
         leftover.unlink()
-    book = create_book(building, user="demo", clock=clock, **BANK)
+    # Built without waiting for the disk at every command (a scratch file); flushed once before it is renamed.
+    book = create_book(building, user="demo", clock=clock, durable=False, **BANK)
     try:
         # The annual meeting decided that the bank pays half of the community welfare fund dues (table 2.4).
         partners = tuple(replace(p, bank_pays_pct=Decimal("50")) if p.key == "community_welfare" else p
@@ -104,7 +106,9 @@ def create_demo_book(path: Path | str, *, members: int = 40, seed: int = 2568,
         populate_activity(book, clock, rng, start, until or dt.date.today(), used)
     finally:
         book.close()
+    fsync_path(building)
     building.replace(path)  # the demo appears whole or not at all
+    fsync_path(path.parent)
     for leftover in path.parent.glob(building.name + "*"):
         leftover.unlink()
     return open_book(path)

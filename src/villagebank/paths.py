@@ -40,6 +40,11 @@ def locale_dir() -> Path:
     return resources_dir() / "i18n"
 
 
+def icons_dir() -> Path:
+    """The app icon: ``villagebank.svg`` and ``villagebank-<size>.png`` (made by packaging/make_icons.py)."""
+    return resources_dir() / "icons"
+
+
 def user_data_dir() -> Path:
     """The user's data folder (books and backups). ``VILLAGEBANK_HOME`` overrides it (tests, portable use)."""
     override = os.environ.get("VILLAGEBANK_HOME")

@@ -104,3 +104,56 @@ def test_a_column_title_too_wide_for_its_column_shrinks_rather_than_breaks_a_wor
     title = next(op for op in ops if op[3] == "สัญญา")
     assert title[4] == BOLD and title[5] < 10.0
     assert not any(op[3] in ("สัญ", "ญา") for op in ops)
+
+
+def _signed_table(rows: int, **table: object) -> Report:
+    t = ReportTable([Column("no", "เลขที่", Kind.CODE, 0.6), Column("name", "ชื่อ-นามสกุล", Kind.TEXT, 3.0),
+                     Column("amount", "จำนวนเงิน", Kind.MONEY), Column("sign", "ลายมือชื่อ", Kind.TEXT, 2.0)],
+                    key="list", **table)  # type: ignore[arg-type]
+    for i in range(1, rows + 1):
+        t.add(i, f"นายสมชาย ใจดี {i}", 10000 * i, "")
+    t.add(None, "รวม", 10000 * rows * (rows + 1) // 2, None, style=Style.TOTAL)
+    return _report(blocks=[t, Paragraph("หมายเหตุ: จ่ายเป็นเงินสด")], signatures=["เหรัญญิก", "ประธานกรรมการ"])
+
+
+def test_rows_for_signing_are_taller_and_their_text_centred() -> None:
+    def name_ys(report: Report) -> list[float]:
+        return [op[2] for op in _texts(layout_report(report)) if op[3].startswith("นายสมชาย")]
+
+    plain, tall = name_ys(_signed_table(5)), name_ys(_signed_table(5, item_lines=1.7))
+    step_plain, step_tall = plain[0] - plain[1], tall[0] - tall[1]
+    assert step_tall == pytest.approx(step_plain + 0.7 * 1.5 * 10)  # 0.7 more lines of 10 pt text
+    assert tall[0] < plain[0]  # the text sits lower: in the middle of the taller row
+
+
+@pytest.mark.parametrize("rows", range(20, 60))
+def test_signatures_never_stand_alone_on_the_last_page(rows: int) -> None:
+    pages = layout_report(_signed_table(rows))
+    last = [op[3] for op in pages[-1].over if op[0] == TEXT]
+    assert any(t.startswith("ลงชื่อ") for t in last)
+    assert "รวม" in last and any(t.startswith("นายสมชาย") for t in last)  # the last member and the total go along
+    assert "หมายเหตุ: จ่ายเป็นเงินสด" in last
+
+
+@pytest.mark.parametrize("page_size", ["A4", "A5"])
+def test_signatures_take_a_closing_panel_along_rather_than_stand_alone(page_size: str) -> None:
+    from villagebank.reports.table import KeyValues
+
+    def report(lines: int) -> Report:
+        kv = KeyValues(title="ยอดสะสมตั้งแต่ต้นปีบัญชี", columns=3)
+        for label in ("ฝากสัจจะ", "ชำระเงินต้น", "ดอกเบี้ยที่ชำระ"):
+            kv.add(label, 123456, Kind.MONEY)
+        return _report(page_size=page_size, blocks=[Paragraph("\n".join(["บรรทัด"] * lines)), kv],
+                       signatures=["เหรัญญิก", "กรรมการผู้ตรวจสอบ"])
+
+    seen_two_pages = False
+    for lines in range(10, 60):
+        pages = layout_report(report(lines))
+        last = [op[3] for op in pages[-1].over if op[0] == TEXT]
+        assert any(t.startswith("ลงชื่อ") for t in last)
+        if len(pages) > 1 and "บรรทัด" not in last:
+            seen_two_pages = True
+            assert "ยอดสะสมตั้งแต่ต้นปีบัญชี" in last  # the panel went along with the signatures
+    assert seen_two_pages
+    texts = [op[3] for op in _texts(layout_report(report(1)))]
+    assert "ดอกเบี้ยที่ชำระ" in texts  # a label beside a short amount is not wrapped

@@ -70,6 +70,14 @@ def test_units_keep_numbers_dates_brackets_and_repeat_marks_whole() -> None:
     assert words("สมาชิก 12 คน 1,234.50 บาท") == ["สมาชิก", "12", "คน", "1,234.50", "บาท"]
 
 
+def test_abbreviations_the_dictionary_does_not_know_stay_whole() -> None:
+    u = units("กองทุนการออมแห่งชาติ (กอช.) ทวีรัก ธ.ก.ส. อบต. สปสช.")
+    for whole in ("(กอช.)", "ธ.ก.ส.", "อบต.", "สปสช."):
+        assert whole in u
+    assert "กองทุน" in u and "แห่งชาติ" in u  # words still break
+    assert units("ณ วันที่") == ("ณ", " ", "วันที่")
+
+
 def test_mixed_thai_latin_digits_wraps_at_spaces_and_thai_words() -> None:
     text = "สมาชิก 12 คน 1,234.50 บาท Mr. John O'Neil ผู้ค้ำประกัน 15/01/2568"
     for avail in (60.0, 70.0, 120.0):  # every unit fits in 60 pt

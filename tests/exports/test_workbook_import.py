@@ -163,22 +163,6 @@ def test_a_missing_required_column_and_an_unknown_version_are_reported(tmp_path)
     assert not (tmp_path / "new.vbk").exists()
 
 
-def test_rows_the_ledger_cannot_post_yet_are_reported_not_dropped(tmp_path, english):
-    jan = "03/01/2568"
-    xlsx = thai_workbook(tmp_path / "a.xlsx", extra=[
-        ("เงินรับฝากส่งต่อ", ["วันที่", "เลขที่สมาชิก", "กองทุน", "รายการ", "จำนวนเงิน"], [[jan, 1, "nsf", "collected", 100]]),
-        ("สวัสดิการ", ["date", "member_no", "case", "nights", "amount_paid"], [[jan, 2, "hospital", 3, 300]]),
-    ])
-    from openpyxl import load_workbook
-
-    wb = load_workbook(xlsx)
-    wb["เงินฝากสัจจะ"].append(["31/03/2568", 1, "dividend_to_shares", 10])
-    wb.save(xlsx)
-    result = import_workbook(tmp_path / "new.vbk", xlsx)
-    assert [p.where for p in result.problems] == ["เงินฝากสัจจะ!C13", "เงินรับฝากส่งต่อ!E2", "สวัสดิการ!E2"]
-    assert all("not supported yet by this version" in str(p) for p in result.problems)
-
-
 def test_history_decides_the_status_and_a_wrong_status_is_a_problem(tmp_path, english):
     """Member 4 misses three meetings in a row: the rules end the membership, whatever the sheet says."""
     rows = [[d, n, "deposit", 100 if d == "03/01/2568" else 20] for d in ("03/01/2568", "03/02/2568", "03/03/2568",

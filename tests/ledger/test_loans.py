@@ -315,3 +315,13 @@ def test_a_loan_as_it_stood_on_an_earlier_date(lending_book, clock):
     assert book.loan(no, APR10).status == "disbursed"
     assert book.loans(dt.date(2025, 4, 2)) == []  # not applied for yet
     assert book.guarantor_exposure(dt.date(2025, 4, 2)) == {}
+
+
+def test_loan_terms_problems_before_applying(lending_book, english):
+    """The loan wizard's live check of amount, term and rate: the same rules apply_loan uses, read-only."""
+    book = lending_book
+    assert book.loan_terms_problems(baht(1000), 10) == []
+    book.set_rules(book.rules.replace(max_loan_term_months=12), "ทดสอบ")
+    problems = book.loan_terms_problems(book.cash_held() + baht(1), 24, rate=Decimal("6"))
+    assert {getattr(p, "rule", None) for p in problems} >= {"max_loan_term_months", "loan_limited_to_cash"}
+    assert any("between 0 and 5" in str(p) for p in problems)

@@ -234,6 +234,19 @@ def test_the_bank_may_pay_a_whole_due_for_one_member(pbook):
         pbook.partner_paid_by_bank(CW, [1], amount=baht(1), date=JAN)
 
 
+def test_the_bank_may_pay_a_different_amount_for_each_member_in_one_entry(pbook):
+    """As a workbook's paid_by_bank rows of one date give them: one entry, each member for their amount."""
+    fund_welfare(pbook, baht(500))
+    seq = pbook.partner_paid_by_bank(CW, {1: baht(200), 2: baht(50)}, date=JAN)
+    assert {(p.account, p.member_no, p.amount) for p in pbook.entry(seq).postings} == {
+        ("fund:welfare", 1, baht(200)), ("payable:community_welfare", 1, -baht(200)),
+        ("fund:welfare", 2, baht(50)), ("payable:community_welfare", 2, -baht(50))}
+    with pytest.raises(RuleViolation, match=r"at most 150\.00"):
+        pbook.partner_paid_by_bank(CW, {2: baht(151)}, date=JAN)
+    with pytest.raises(InvalidInput):
+        pbook.partner_paid_by_bank(CW, {2: baht(0)}, date=JAN)
+
+
 def test_the_bank_pays_only_for_enrolled_active_members_and_from_a_funded_welfare_fund(pbook):
     set_partner(pbook, CW, bank_pays_pct=Decimal("100"))
     with pytest.raises(RuleViolation, match=r"welfare fund holds only 0\.00") as exc:

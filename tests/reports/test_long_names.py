@@ -29,6 +29,8 @@ LONG = [
     ("นาง", "พิมพ์ชนกจันทร์เพ็ญศรีสุดาวรรณ", "ธรรมสอนวงศ์ใหญ่เครือคำปิงเมือง"),
 ]
 START = dt.date(2025, 1, 3)
+REASON = ("คณะกรรมการกองทุนสวัสดิการมีมติเป็นเอกฉันท์ให้จ่ายนอกเกณฑ์เนื่องจากสมาชิกเข้ารับการรักษาตัวที่โรงพยาบาล"
+          "ส่งเสริมสุขภาพตำบลหนองบัวทองพัฒนาก่อนครบกำหนดระยะเวลารอคอยเพียงไม่กี่วัน")
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,7 @@ def long_book(tmp_path_factory: pytest.TempPathFactory):
                                       house_no="999/99", moo="12", tambon="หนองบัวทองพัฒนา",
                                       amphoe="เมืองอุบลราชธานี", province="อุบลราชธานี", phone="0891234567",
                                       occupation="ทำสวนยางพาราและเลี้ยงปลานิลในกระชัง"))
+        book.enrol_partner(i, "nsf", START)  # on the remittance list with their citizen IDs
     for k in range(4):
         meeting_day(book, clock, add_months(START, k))
     day = add_months(START, 4)
@@ -55,6 +58,10 @@ def long_book(tmp_path_factory: pytest.TempPathFactory):
     book.approve_loan(no)
     book.disburse_loan(no)
     book.close_meeting(m.id)
+    clock.set(dt.date(2025, 5, 10))  # a welfare claim paid outside the schedule, with the committee's long reason
+    book.cash_in(Money(500000), "fund:welfare", "เงินสมทบกองทุนสวัสดิการจากองค์การบริหารส่วนตำบลหนองบัวทองพัฒนา")
+    book.welfare_claim(1, "hospital", dt.date(2025, 5, 10), nights=3, override_reason=REASON,
+                       note="ใบรับรองแพทย์แนบ")
     for k in (5, 6, 7):
         meeting_day(book, clock, add_months(START, k), skip={1} if k == 7 else set())
     clock.set(dt.date(2025, 8, 20))
@@ -91,7 +98,7 @@ def _assert_laid_out_cleanly(pages: list[PageLayout], page_size: str) -> None:
 def test_long_names_print_whole_and_inside_their_cells(long_book, name, tmp_path: Path):
     register_fonts()
     params = Params(month=(2025, 8), member_no=5 if name == "receipts" else None)  # 5 has the longest name too
-    if name in ("shares", "loans"):
+    if name in ("shares", "loans", "claims"):
         params = Params(year=2025)
     reports = build(long_book, name, params)
     for r in reports:
@@ -101,8 +108,13 @@ def test_long_names_print_whole_and_inside_their_cells(long_book, name, tmp_path
     raw = squeeze(pdf_text(pdf, "-raw"))
     assert squeeze(BANK) in raw
     people = {1, 2, 4} if name in ("loans", "overdue", "guarantors") else {5} if name == "receipts" else set()
-    if name in ("members", "shares", "statements"):
+    if name in ("members", "shares", "statements", "remittance", "payouts", "agm"):
         people = {m.member_no for m in long_book.members()}
+    if name == "claims":  # the committee's reason wraps in its cell, whole and in order
+        people = {1}
+        lines = [op[3] for r in reports for page in layout_report(r) for op in page.over if op[0] == TEXT]
+        assert squeeze(REASON) in squeeze("".join(lines))
+        assert all(squeeze(line) in raw for line in lines if line in REASON)
     for no in people:
         assert squeeze(long_book.member(no).full_name) in raw, (name, no)
 

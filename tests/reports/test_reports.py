@@ -172,18 +172,21 @@ def test_former_member_statement_shows_what_is_owed(demo):
 
 
 def test_a_section_can_be_added_to_every_statement(demo):
-    def partner_section(ctx, member):
-        return [Paragraph(f"partner {member.member_no}")]
+    def extra_section(ctx, member):
+        return [Paragraph(f"extra {member.member_no}")]
 
-    statement.add_section("partners", partner_section, after="savings")
+    before = list(statement.SECTIONS)
+    assert [k for k, _f in before].index("partners") == [k for k, _f in before].index("savings") + 1
+    assert [k for k, _f in before].index("welfare") == [k for k, _f in before].index("guarantees") + 1
+    statement.add_section("extra", extra_section, after="savings")
     try:
         report = statement.statement(demo, 1, *DECEMBER)
         keys = [k for k, _f in statement.SECTIONS]
-        assert keys.index("partners") == keys.index("savings") + 1
-        assert any(isinstance(b, Paragraph) and b.text == "partner 1" for b in report.blocks)
+        assert keys.index("extra") == keys.index("savings") + 1
+        assert any(isinstance(b, Paragraph) and b.text == "extra 1" for b in report.blocks)
     finally:
-        statement.remove_section("partners")
-    assert "partners" not in [k for k, _f in statement.SECTIONS]
+        statement.remove_section("extra")
+    assert [k for k, _f in statement.SECTIONS] == [k for k, _f in before]
 
 
 # --- receipts ------------------------------------------------------------------------------------------------

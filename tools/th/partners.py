@@ -10,7 +10,7 @@ TH = {
     "As of": "ณ วันที่",
     "Remit by": "นำส่งภายใน",
     "Days left": "เหลืออีก (วัน)",
-    "overdue": "เลยกำหนด",
+    "overdue": "ค้างชำระ",
     "since {date}": "ตั้งแต่ {date}",
     "until {date}": "ถึง {date}",
     "Remitted to a partner fund": "นำส่งเงินให้กองทุนภาคี",

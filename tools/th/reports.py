@@ -66,7 +66,7 @@ TH = {
     "Since the start of the fiscal year ({date})": "ยอดสะสมตั้งแต่ต้นปีบัญชี ({date})",
     "Saved": "ฝากสัจจะ",
     "Principal repaid": "ชำระเงินต้น",
-    "Interest paid": "ชำระดอกเบี้ย",
+    "Interest paid": "ดอกเบี้ยที่ชำระ",
     # receipt
     "No. {no}": "เลขที่ {no}",
     "Received from": "ได้รับเงินจาก",
@@ -132,14 +132,14 @@ TH = {
     "of which expenses": "ในจำนวนนี้ ค่าใช้จ่าย",
     "Expense": "ค่าใช้จ่าย",
     "Expenses of the month": "ค่าใช้จ่ายประจำเดือน",
-    "Loans paid out": "เงินกู้ที่จ่ายในเดือนนี้",
+    "Loans paid out": "จ่ายเงินกู้",
     "Meeting of {date}: {receipts} receipts from {members} members.":
         "วันทำการ {date}: ออกใบเสร็จ {receipts} ใบ สมาชิกมาชำระ {members} คน",
     "Missed their saving: {names}.": "ขาดส่งสัจจะ: {names}",
     "Loans suspended: {names}.": "งดกู้: {names}",
     "Membership ended: {names}.": "พ้นสภาพสมาชิก: {names}",
     # financial statements
-    "Account": "ชื่อบัญชี",
+    "Account": "บัญชี",
     "Debit": "เดบิต",
     "Credit": "เครดิต",
     "Assets": "สินทรัพย์",

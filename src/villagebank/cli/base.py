@@ -169,7 +169,7 @@ def _load_commands() -> None:
 
 
 COMMAND_MODULES = ["book_cmds", "member_cmds", "money_cmds", "yearend_cmds", "partner_cmds", "workbook_cmds",
-                   "report_cmds", "backup_cmds", "access_cmds"]
+                   "report_cmds", "backup_cmds", "access_cmds", "selfcheck_cmds"]
 
 
 def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -> int:

@@ -24,16 +24,17 @@ PARALLEL_FROM = 1000
 
 @command("report")
 def _add_report(sub: argparse._SubParsersAction) -> None:
-    from villagebank.reports.registry import LATER, REPORTS
+    from villagebank.reports.registry import REPORTS
 
     p = sub.add_parser("report", help=_("print a report to PDF (or Excel)"),
                        description=_("Reports: {names}.").format(names=", ".join(REPORTS)))
-    p.add_argument("name", metavar="NAME", help=_("which report: {names}").format(names=", ".join([*REPORTS, *LATER])))
+    p.add_argument("name", metavar="NAME", help=_("which report: {names}").format(names=", ".join(REPORTS)))
     when = p.add_mutually_exclusive_group()
     when.add_argument("--month", type=arg_month, help=_("the month, e.g. 2568-11 or 11/2568 (B.E. or C.E.)"))
     when.add_argument("--year", type=arg_year, help=_("the fiscal year, e.g. 2568 (B.E. or C.E.)"))
     p.add_argument("--member", type=int, metavar="N", help=_("one member's statement or receipts"))
     p.add_argument("--receipt", type=int, metavar="NO", help=_("one receipt by its number"))
+    p.add_argument("--partner", metavar="KEY", help=_("one partner fund's remittance list, e.g. nsf"))
     p.add_argument("--out", metavar="FILE", help=_("where to write (default: a name made from the report and "
                                                    "period, in the current folder)"))
     p.add_argument("--format", choices=("pdf", "xlsx"), help=_("pdf (default) or xlsx (Excel)"))
@@ -56,6 +57,8 @@ def _out_path(args: argparse.Namespace, fmt: str) -> Path:
         parts.append(f"m{args.member}")
     if args.receipt is not None:
         parts.append(f"r{args.receipt}")
+    if args.partner:
+        parts.append(args.partner)
     return Path("-".join(parts) + "." + fmt)
 
 
@@ -74,7 +77,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     target = _out_path(args, fmt)
     if target.suffix.lower() != f".{fmt}":
         raise UsageError(_("the output file must end in .{ext} for --format {ext}").format(ext=fmt))
-    params = Params(month=args.month, year=args.year, member_no=args.member, receipt_no=args.receipt)
+    params = Params(month=args.month, year=args.year, member_no=args.member, receipt_no=args.receipt,
+                    partner=args.partner)
     started = time.perf_counter()
     # Printing receipts counts the prints (a second print is a copy): that writes to the book.
     counts_prints = args.name == "receipts" and fmt == "pdf"

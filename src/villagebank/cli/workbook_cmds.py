@@ -94,6 +94,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     out("  " + _("Meetings: {count}").format(count=result.meetings))
     if result.new_categories:
         out("  " + _("New categories: {names}").format(names=", ".join(result.new_categories)))
+    if result.closed_years:
+        from villagebank.thai import format_year
+
+        out("  " + _("Fiscal years closed: {years}").format(years=", ".join(format_year(y) for y in result.closed_years)))
     if result.as_of:
         from villagebank.thai import format_date
 

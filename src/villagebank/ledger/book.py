@@ -137,6 +137,12 @@ class BookBase:
             self._lock.release()
             self._lock = None
 
+    def damage_error(self) -> BookError:
+        """The refusal the open gives for this book's damage (``damage``, e.g. found by ``run_deferred_checks``
+        after the open), naming the newest backup to restore from."""
+        damage = getattr(self, "damage", ())
+        return _damaged(self.path, self.book_id, damage[0].message() if damage else "-")
+
     def __enter__(self) -> BookBase:
         return self
 

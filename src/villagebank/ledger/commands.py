@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from sqlalchemy import select
 
 from villagebank.i18n import N_
 from villagebank.ledger import accounts as acc
 from villagebank.ledger import cashbook, loans, meetings, members, shares, welfare, yearend
 from villagebank.ledger import journal as j
-from villagebank.ledger.errors import InvalidInput, RuleViolation
+from villagebank.ledger.db import schema as s
+from villagebank.ledger.errors import InvalidInput, LedgerError, RuleViolation
 from villagebank.ledger.meetings import Parts
 from villagebank.ledger.money import Money
 from villagebank.ledger.periods import fiscal_year_bounds, fiscal_year_of
@@ -251,6 +254,18 @@ class LoanCommands(_Base):
             return loans.guarantor_problems(conn, self.rules, borrower, guarantors, principal,
                                             date or self.clock.today())
 
+    def loan_terms_problems(self, principal: Money, term: int, *, rate: Decimal | None = None,
+                            date: dt.date | None = None) -> list[InvalidInput]:
+        """What the rules say about a loan's amount, term and rate before it is applied for (largest loan,
+        longest term, rate range, and the cash the bank holds): empty when they allow it. Read-only."""
+        rate = self.rules.loan_rate_monthly_pct if rate is None else rate
+        with self._read() as conn:
+            problems: list[InvalidInput] = [*loans.terms_problems(self.rules, principal, term, rate)]
+            cash = loans.cash_problem(conn, principal, date or self.clock.today(), self.rules)
+        if cash is not None:
+            problems.append(cash)
+        return problems
+
     def guaranteed_by(self, member_no: int, as_of: dt.date | None = None) -> list[loans.LoanState]:
         with self._read() as conn:
             return loans.open_guarantees(conn, self.rules, member_no, as_of or self.clock.today())
@@ -392,6 +407,62 @@ class MeetingCommands(_Base):
                                                        check_partner=self._partner_check_hook())
             return meetings.get_receipt(conn, self.rules, receipt_no)
 
+    def pay_many(self, payments: Sequence[tuple[int, Parts]], *, meeting_id: int | None = None,
+                 date: dt.date | None = None, account: str = acc.CASH) -> list[int | LedgerError]:
+        """Record many members' payments of one date as ``pay`` would, one after the other (the same rules,
+        entries and receipts), in one transaction that reads what they share once: for each payment its
+        receipt number, or the refusal (LedgerError) in its place while the others go on. Every rule is
+        checked before a payment writes anything; a storage error records none of them."""
+        results: list[int | LedgerError] = []
+        if not payments:
+            return results
+        with self._write() as conn:
+            if meeting_id is None:
+                current = meetings.open_meeting_row(conn)
+                when = date or (current.date if current else self.clock.today())
+                if current is not None and current.date == when:
+                    meeting_id = current.id
+            else:
+                when = meetings.get(conn, meeting_id).date
+                if date is not None and date != when:
+                    raise InvalidInput(N_("a payment at the meeting of {meeting} must be dated {meeting}"),
+                                       meeting=str(when))
+            try:
+                j.check_open(conn, when)
+            except LedgerError as exc:
+                return [exc] * len(payments)
+            self._check_clock(conn)
+            lookups = meetings.BatchLookups(conn, self.rules, when, list(payments))
+            codes = set(conn.execute(select(s.account.c.code)).scalars())
+            last = j.last_entry(conn) or (0, j.genesis_hash(self.book_id))
+            wrote = False
+
+            def post(conn, *, date: dt.date, kind: str, lines: list[j.Line], **kw) -> j.Posted:
+                nonlocal last, wrote
+                prepared = j.prepare(conn, book_id=self.book_id, date=date, kind=kind, lines=lines,
+                                     created_at=self._now(), created_by=self.user, check_locks=date != when,
+                                     last=last, accounts=codes, **kw)
+                wrote = True
+                lookups.add_entry(prepared)
+                last = (prepared.seq, prepared.hash)
+                return j.Posted(prepared.seq, prepared.hash)
+
+            check_partner = self._partner_check_hook()
+            for member_no, parts in payments:
+                wrote = False
+                try:
+                    receipt_no, _seq = meetings.record_payment(
+                        conn, self.rules, member_no=member_no, parts=parts, date=when, post=post,
+                        meeting_id=meeting_id, account=account, check_partner=check_partner, lookups=lookups)
+                except LedgerError as exc:
+                    if wrote:  # refused after writing: never keep half a payment
+                        raise
+                    results.append(exc)
+                else:
+                    results.append(receipt_no)
+            lookups.flush()
+        return results
+
     def close_meeting(self, meeting_id: int, counts: dict[int, int] | None = None,
                       reason: str = "") -> meetings.Meeting:
         with self._write() as conn:
@@ -405,6 +476,12 @@ class MeetingCommands(_Base):
     def receipts(self, meeting_id: int | None = None, member_no: int | None = None) -> list[meetings.Receipt]:
         with self._read() as conn:
             return meetings.receipts_of(conn, self.rules, meeting_id, member_no)
+
+    def receipts_between(self, start: dt.date, end: dt.date, member_no: int | None = None) -> list[meetings.Receipt]:
+        """Receipts dated ``start``..``end`` (one member's when ``member_no`` is given), in number order: the same
+        records as :meth:`receipt`, read in a few queries for a month of statements."""
+        with self._read() as conn:
+            return meetings.receipts_between(conn, self.rules, start, end, member_no)
 
     def mark_receipt_printed(self, receipt_no: int) -> bool:
         """Count a print of the receipt; returns True when this print is a copy (a reprint)."""
@@ -472,6 +549,15 @@ class YearEndCommands(_Base):
         with self._write() as conn:
             return yearend.pay_payout(conn, member_no, date=date or self.clock.today(), account=account,
                                       post=self._post)
+
+    def pay_payouts(self, member_nos: Sequence[int], date: dt.date | None = None,
+                    account: str = acc.CASH) -> list[Money | LedgerError]:
+        """``pay_payout`` for each member, one after the other, in one transaction: for each member what was
+        paid, or the refusal (LedgerError) in its place while the others go on."""
+        with self._write() as conn:
+            self._check_clock(conn)
+            return yearend.pay_payouts(conn, list(member_nos), date=date or self.clock.today(), account=account,
+                                       book_id=self.book_id, created_at=self._now(), created_by=self.user)
 
     def owed_payouts(self) -> list[tuple[int, Money]]:
         with self._read() as conn:

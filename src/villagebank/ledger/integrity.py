@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from villagebank import paths
 from villagebank.i18n import N_
@@ -300,8 +301,11 @@ class IntegrityMixin:
         book: Any = self
         if not self.deferred_checks:
             return []
-        with book._read() as conn:
-            problems = page_checks(conn)
+        try:
+            with book._read() as conn:
+                problems = page_checks(conn)
+        except DBAPIError as exc:  # SQLite gave up on a badly damaged file
+            problems = [_problem(None, "sqlite", N_("the book file is damaged: {detail}"), detail=str(exc.orig))]
         self.deferred_checks = False
         if problems:
             self.damage = tuple(problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
@@ -86,7 +86,24 @@ def check_open(conn: Connection, date: dt.date) -> None:
                            end=format_date(row.end))
 
 
-def post(
+@dataclass(frozen=True)
+class Prepared:
+    """An entry checked and chained, ready to be written (``write``)."""
+
+    seq: int
+    hash: str
+    entry: dict
+    postings: list[dict]
+
+
+def post(conn: Connection, **kw) -> Posted:
+    """Append one balanced entry; returns its sequence number and hash (arguments: ``prepare``'s)."""
+    prepared = prepare(conn, **kw)
+    write(conn, [prepared])
+    return Posted(prepared.seq, prepared.hash)
+
+
+def prepare(
     conn: Connection,
     *,
     book_id: str,
@@ -103,8 +120,14 @@ def post(
     reverses_seq: int | None = None,
     reason: str = "",
     check_locks: bool = True,
-) -> Posted:
-    """Append one balanced entry; returns its sequence number and hash."""
+    last: tuple[int, str] | None = None,
+    accounts: Collection[str] | None = None,
+) -> Prepared:
+    """Check one balanced entry and chain it after the newest; nothing is written yet.
+
+    A caller that posts many entries in one transaction may pass what it knows: ``last``, the newest
+    entry's (seq, hash) (``(0, genesis_hash(book_id))`` in an empty book), and ``accounts``, the codes of
+    the chart of accounts; otherwise they are read. It must then write the entries in order."""
     lines = [ln for ln in lines if ln.amount != 0]
     if len(lines) < 2:
         raise InvalidInput(N_("an entry needs at least two lines with amounts"))
@@ -115,30 +138,38 @@ def post(
         raise LedgerError(N_("the entry does not balance: debits and credits differ by {diff} satang"),
                           diff=sum(ln.amount for ln in lines))
     codes = {ln.account for ln in lines}
-    found = set(conn.execute(select(s.account.c.code).where(s.account.c.code.in_(codes))).scalars())
-    missing = codes - found
+    missing = codes - (set(accounts) if accounts is not None else set(
+        conn.execute(select(s.account.c.code).where(s.account.c.code.in_(codes))).scalars()))
     if missing:
         raise NotFound(N_("no account “{code}” in the chart of accounts"), code=sorted(missing)[0])
     if check_locks:
         check_open(conn, date)
-    last = last_entry(conn)
-    seq = last[0] + 1 if last else 1
-    prev_hash = last[1] if last else genesis_hash(book_id)
+    if last is None:
+        last = last_entry(conn) or (0, genesis_hash(book_id))
+    seq = last[0] + 1
+    prev_hash = last[1]
     entry_values = (seq, date.isoformat(), kind, memo, member_no, loan_no, meeting_id, receipt_no, reverses_seq,
                     reason, created_at, created_by)
     posting_values = [(i, ln.account, ln.member_no, ln.loan_no, ln.amount, date.isoformat())
                       for i, ln in enumerate(lines, start=1)]
     digest = compute_hash(prev_hash, entry_values, posting_values)
-    conn.execute(s.entry.insert().values(
-        seq=seq, date=date, kind=kind, memo=memo, member_no=member_no, loan_no=loan_no, meeting_id=meeting_id,
-        receipt_no=receipt_no, reverses_seq=reverses_seq, reason=reason, created_at=created_at,
-        created_by=created_by, prev_hash=prev_hash, hash=digest))
-    conn.execute(s.posting.insert(), [
-        {"entry_seq": seq, "line": i, "account": ln.account, "member_no": ln.member_no, "loan_no": ln.loan_no,
-         "amount": ln.amount, "date": date}
-        for i, ln in enumerate(lines, start=1)
-    ])
-    return Posted(seq, digest)
+    entry = {"seq": seq, "date": date, "kind": kind, "memo": memo, "member_no": member_no, "loan_no": loan_no,
+             "meeting_id": meeting_id, "receipt_no": receipt_no, "reverses_seq": reverses_seq, "reason": reason,
+             "created_at": created_at, "created_by": created_by, "prev_hash": prev_hash, "hash": digest}
+    postings = [{"entry_seq": seq, "line": i, "account": ln.account, "member_no": ln.member_no,
+                 "loan_no": ln.loan_no, "amount": ln.amount, "date": date} for i, ln in enumerate(lines, start=1)]
+    return Prepared(seq, digest, entry, postings)
+
+
+def write(conn: Connection, prepared: list[Prepared]) -> None:
+    """Write prepared entries (in the order they were chained)."""
+    if prepared:
+        conn.execute(ENTRY_INSERT, [p.entry for p in prepared])
+        conn.execute(POSTING_INSERT, [row for p in prepared for row in p.postings])
+
+
+ENTRY_INSERT = s.entry.insert()
+POSTING_INSERT = s.posting.insert()
 
 
 def entry_lines(conn: Connection, seq: int) -> list[Line]:

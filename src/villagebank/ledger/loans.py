@@ -339,12 +339,15 @@ def get_state(conn: Connection, rules: Rules, loan_no: int, as_of: dt.date) -> L
 
 # --- eligibility ----------------------------------------------------------------------------------
 def cash_held(conn: Connection, as_of: dt.date | None = None) -> Money:
-    """Cash on hand plus the group's bank accounts."""
-    q = select(func.coalesce(func.sum(s.posting.c.amount), 0)).where(
-        (s.posting.c.account == acc.CASH) | s.posting.c.account.like("bank:%"))
-    if as_of is not None:
-        q = q.where(s.posting.c.date <= as_of)
-    return Money(int(conn.execute(q).scalar() or 0))
+    """Cash on hand plus the group's bank accounts (``bank:<key>``: the codes between ``bank:`` and
+    ``bank;``, so that each sum is read from the account index)."""
+    total = 0
+    for cond in (s.posting.c.account == acc.CASH, (s.posting.c.account >= "bank:") & (s.posting.c.account < "bank;")):
+        q = select(func.coalesce(func.sum(s.posting.c.amount), 0)).where(cond)
+        if as_of is not None:
+            q = q.where(s.posting.c.date <= as_of)
+        total += int(conn.execute(q).scalar() or 0)
+    return Money(total)
 
 
 def open_guarantees(conn: Connection, rules: Rules, member_no: int, as_of: dt.date,

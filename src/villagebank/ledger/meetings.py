@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select
 
 from villagebank.i18n import N_, lazy
 from villagebank.ledger import accounts as acc
-from villagebank.ledger import cashbook, loans, members, shares
+from villagebank.ledger import cashbook, dto, loans, members, shares
 from villagebank.ledger import journal as j
 from villagebank.ledger.db import schema as s
 from villagebank.ledger.errors import InvalidInput, NotFound, RuleViolation
@@ -193,8 +193,16 @@ def _fee_paid(conn: Connection) -> set[int]:
 
 
 def _with_shares(conn: Connection) -> set[int]:
+    """Members who have saved (a first deposit that was cancelled does not count)."""
     return set(conn.execute(select(s.posting.c.member_no).where(
-        s.posting.c.account == acc.SHARES, s.posting.c.member_no.is_not(None)).distinct()).scalars())
+        s.posting.c.account == acc.SHARES, s.posting.c.member_no.is_not(None))
+        .group_by(s.posting.c.member_no).having(func.sum(s.posting.c.amount) != 0)).scalars())
+
+
+def _standing(q):
+    """Only receipts whose entry was not cancelled (reversed)."""
+    return q.where(s.receipt.c.entry_seq.not_in(
+        select(s.entry.c.reverses_seq).where(s.entry.c.reverses_seq.is_not(None))))
 
 
 def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: int | None = None,
@@ -215,7 +223,7 @@ def collection_sheet(conn: Connection, rules: Rules, date: dt.date, meeting_id: 
     receipts: dict[int, list[int]] = defaultdict(list)
     paid: dict[int, int] = defaultdict(int)
     if meeting_id is not None:
-        for r in conn.execute(select(s.receipt).where(s.receipt.c.meeting_id == meeting_id)):
+        for r in conn.execute(_standing(select(s.receipt).where(s.receipt.c.meeting_id == meeting_id))):
             receipts[r.member_no].append(r.receipt_no)
             paid[r.member_no] += r.total
     for no, amount in conn.execute(
@@ -266,14 +274,164 @@ def next_receipt_no(conn: Connection) -> int:
     return (conn.execute(select(func.max(s.receipt.c.receipt_no))).scalar() or 0) + 1
 
 
+class Lookups:
+    """What recording a payment reads from the book besides the rules: here one query each time.
+    :class:`BatchLookups` keeps the same facts in memory across the payments of one date."""
+
+    def __init__(self, conn: Connection, rules: Rules) -> None:
+        self.conn = conn
+        self.rules = rules
+
+    def member(self, member_no: int) -> dto.Member:
+        return members.get(self.conn, member_no)
+
+    def require_money_account(self, code: str) -> None:
+        cashbook.require_money_account(self.conn, code)
+
+    def open_meeting(self, meeting_id: int) -> Meeting:
+        return require_open(self.conn, meeting_id)
+
+    def deposit_facts(self, member_no: int, date: dt.date) -> dict:
+        """Keyword arguments for ``shares.check_deposit`` (empty: it reads them itself)."""
+        return {}
+
+    def loan(self, loan_no: int, date: dt.date) -> loans.LoanState:
+        return loans.get_state(self.conn, self.rules, loan_no, date)
+
+    def partner_facts(self, member_no: int, key: str, date: dt.date) -> dict:
+        """Keyword arguments for the partner check (empty: it reads them itself)."""
+        return {}
+
+    def next_receipt_no(self) -> int:
+        return next_receipt_no(self.conn)
+
+    def add_receipt(self, values: dict) -> None:
+        self.conn.execute(RECEIPT_INSERT, values)
+
+    def recorded(self, member_no: int, parts: Parts, date: dt.date, receipt_no: int) -> None:
+        """After a payment is posted (what is kept in memory follows it)."""
+
+
+class BatchLookups(Lookups):
+    """The facts a run of payments of one ``date`` reads, fetched once for all of them and kept up to date
+    as each payment is posted (``MeetingCommands.pay_many``). Nothing else may write meanwhile: the run is
+    one transaction. The run's entries and receipts are written together (``flush``), and before anything
+    is read again from the book (a loan repaid twice in the run, say)."""
+
+    def __init__(self, conn: Connection, rules: Rules, date: dt.date, payments: list[tuple[int, Parts]]) -> None:
+        from villagebank.ledger import partners
+
+        super().__init__(conn, rules)
+        self.date = date
+        nos = sorted({no for no, _parts in payments})
+        self.members = members.get_many(conn, nos)
+        self.money = {code for code, _name in cashbook.money_accounts(conn)}
+        self.meetings: dict[int, Meeting] = {}
+        self.today = shares.deposits_on(conn, date, nos)
+        self.history = set(conn.execute(select(s.posting.c.member_no).where(
+            s.posting.c.account == acc.SHARES, s.posting.c.member_no.in_(nos)).distinct()).scalars()) \
+            if len(nos) < 900 else set(conn.execute(select(s.posting.c.member_no).where(
+                s.posting.c.account == acc.SHARES).distinct()).scalars())
+        self.balances: dict[int, int] | None = None
+        if rules.max_total_shares is not None:
+            self.balances = {no: shares.share_balance(conn, no).satang for no in nos}
+        loan_nos = sorted({no for _m, p in payments for no in [*(n for n, _a in p.loans),
+                                                                 *(n for n, _p, _i in p.repayments)]})
+        self.loans = {st.loan_no: st for st in loans.load_states(conn, rules, date, loan_nos=loan_nos)} \
+            if loan_nos else {}
+        self.repaid: set[int] = set()
+        keys = sorted({k for _m, p in payments for k, _a in p.partners})
+        self.spans: dict[tuple[int, str], list] = {(no, k): [] for no in nos for k in keys}
+        self.sums: dict[str, dict] = {}
+        for e in partners.enrolments(conn, member_nos=nos, partners=keys) if keys else ():
+            self.spans[(e.member_no, e.partner)].append(e)
+        for k in keys:
+            partner = rules.partner(k)
+            if partner is not None:
+                start, end = partners.contribution_year(partner, date)
+                self.sums[k] = partners._sums(conn, [acc.partner_payable(k)], member_nos=nos, start=start, end=end)
+        self.receipt_no = next_receipt_no(conn)
+        self.entries: list[j.Prepared] = []
+        self.receipts: list[dict] = []
+
+    def add_entry(self, prepared: j.Prepared) -> None:
+        self.entries.append(prepared)
+
+    def add_receipt(self, values: dict) -> None:
+        self.receipts.append(values)
+
+    def flush(self) -> None:
+        """Write the entries and receipts kept so far."""
+        j.write(self.conn, self.entries)
+        if self.receipts:
+            self.conn.execute(RECEIPT_INSERT, self.receipts)
+        self.entries, self.receipts = [], []
+
+    def member(self, member_no: int) -> dto.Member:
+        found = self.members.get(member_no)
+        if found is not None:
+            return found
+        self.flush()
+        return super().member(member_no)
+
+    def require_money_account(self, code: str) -> None:
+        if code not in self.money:
+            self.flush()
+            super().require_money_account(code)
+
+    def open_meeting(self, meeting_id: int) -> Meeting:
+        if meeting_id not in self.meetings:
+            self.flush()
+            self.meetings[meeting_id] = super().open_meeting(meeting_id)
+        return self.meetings[meeting_id]
+
+    def deposit_facts(self, member_no: int, date: dt.date) -> dict:
+        if date != self.date or member_no not in self.members:
+            return {}
+        facts = {"today": Money(self.today.get(member_no, 0)), "history": member_no in self.history}
+        if self.balances is not None:
+            facts["balance"] = Money(self.balances[member_no])
+        return facts
+
+    def loan(self, loan_no: int, date: dt.date) -> loans.LoanState:
+        if date == self.date and loan_no in self.loans and loan_no not in self.repaid:
+            return self.loans[loan_no]
+        self.flush()
+        return super().loan(loan_no, date)
+
+    def partner_facts(self, member_no: int, key: str, date: dt.date) -> dict:
+        if date != self.date or (member_no, key) not in self.spans or key not in self.sums:
+            return {}
+        return {"spans": self.spans[(member_no, key)], "sums": self.sums[key]}
+
+    def next_receipt_no(self) -> int:
+        return self.receipt_no
+
+    def recorded(self, member_no: int, parts: Parts, date: dt.date, receipt_no: int) -> None:
+        self.receipt_no = receipt_no + 1
+        if parts.shares.satang:
+            self.today[member_no] = self.today.get(member_no, 0) + parts.shares.satang
+            self.history.add(member_no)
+            if self.balances is not None:
+                self.balances[member_no] = self.balances.get(member_no, 0) + parts.shares.satang
+        self.repaid.update(n for n, _a in parts.loans)
+        self.repaid.update(n for n, _p, _i in parts.repayments)
+        for key, amount in parts.partners:
+            if key in self.sums:
+                row = self.sums[key].setdefault((member_no, acc.partner_payable(key)), [0, 0, 0])
+                row[0] += amount.satang
+
+
 def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Parts, date: dt.date, post: PostFn,
                    meeting_id: int | None = None, account: str = acc.CASH,
-                   check_partner=None) -> tuple[int, int]:
-    """Post one member's payment as one balanced entry with one receipt; returns (receipt_no, entry seq)."""
-    member = members.get(conn, member_no)
-    cashbook.require_money_account(conn, account)
+                   check_partner=None, lookups: Lookups | None = None) -> tuple[int, int]:
+    """Post one member's payment as one balanced entry with one receipt; returns (receipt_no, entry seq).
+    Every rule is checked before anything is written."""
+    look = lookups or Lookups(conn, rules)
+    member = look.member(member_no)
+    look.require_money_account(account)
     if meeting_id is not None:
-        m = require_open(conn, meeting_id)
+        m = look.open_meeting(meeting_id)
         if date != m.date:
             raise InvalidInput(N_("a payment at the meeting of {meeting} must be dated {meeting}"),
                                meeting=format_date(m.date))
@@ -289,7 +447,7 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
             raise InvalidInput(N_("the amount cannot be negative"), field=PART_LABELS[label])
     lines: list[j.Line] = []
     if parts.shares.satang:
-        shares.check_deposit(conn, rules, member, parts.shares, date)
+        shares.check_deposit(conn, rules, member, parts.shares, date, **look.deposit_facts(member_no, date))
         lines += [j.cr(acc.SHARES, parts.shares, member_no=member_no)]
     if parts.entry_fee.satang:
         lines.append(j.cr(acc.ENTRY_FEE_INCOME, parts.entry_fee, member_no=member_no))
@@ -304,7 +462,7 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
         seen_loans.add(loan_no)
         if amount.satang == 0:
             continue
-        st = loans.get_state(conn, rules, loan_no, date)
+        st = look.loan(loan_no, date)
         if st.member_no != member_no:
             raise InvalidInput(N_("loan {no} belongs to member {owner}, not to member {member}"), no=loan_no,
                                owner=st.member_no, member=member_no)
@@ -319,7 +477,7 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
         if loan_no in seen_loans:
             raise InvalidInput(N_("loan {no} is listed twice"), no=loan_no)
         seen_loans.add(loan_no)
-        st = loans.get_state(conn, rules, loan_no, date)
+        st = look.loan(loan_no, date)
         if st.member_no != member_no:
             raise InvalidInput(N_("loan {no} belongs to member {owner}, not to member {member}"), no=loan_no,
                                owner=st.member_no, member=member_no)
@@ -342,26 +500,35 @@ def record_payment(conn: Connection, rules: Rules, *, member_no: int, parts: Par
         if partner is None:
             raise NotFound(N_("there is no partner fund “{key}”"), key=key)
         if check_partner is not None:
-            check_partner(conn, rules, member, key, amount, date)
+            check_partner(conn, rules, member, key, amount, date, **look.partner_facts(member_no, key, date))
         lines.append(j.cr(acc.partner_payable(key), amount, member_no=member_no))
     total = parts.total
     lines.insert(0, j.dr(account, total))
-    receipt_no = next_receipt_no(conn)
+    receipt_no = look.next_receipt_no()
     kind = "meeting_payment" if meeting_id is not None else "payment"
     loan_nos = [no for no, _ in parts.loans] + [no for no, _p, _i in parts.repayments]
     posted = post(conn, date=date, kind=kind, lines=lines, member_no=member_no, meeting_id=meeting_id,
                   receipt_no=receipt_no, loan_no=loan_nos[0] if len(loan_nos) == 1 else None)
-    conn.execute(s.receipt.insert().values(receipt_no=receipt_no, entry_seq=posted.seq, meeting_id=meeting_id,
-                                           member_no=member_no, date=date, total=total.satang, printed=0))
+    look.add_receipt({"receipt_no": receipt_no, "entry_seq": posted.seq, "meeting_id": meeting_id,
+                      "member_no": member_no, "date": date, "total": total.satang, "printed": 0})
+    look.recorded(member_no, parts, date, receipt_no)
     return receipt_no, posted.seq
+
+
+RECEIPT_INSERT = s.receipt.insert()
 
 
 def receipt_items(conn: Connection, rules: Rules, seq: int) -> list[tuple[str, Money]]:
     """The receipt's lines in the current language, from the entry's postings."""
+    return _items(rules, j.entry_lines(conn, seq))
+
+
+def _items(rules: Rules, lines: list[j.Line]) -> list[tuple[str, Money]]:
+    """Receipt lines (translated label, amount) from an entry's postings, in posting order."""
     from villagebank.i18n import _
 
     items = []
-    for ln in j.entry_lines(conn, seq):
+    for ln in lines:
         if ln.amount >= 0:
             continue
         amount = Money(-ln.amount)
@@ -405,6 +572,47 @@ def receipts_of(conn: Connection, rules: Rules, meeting_id: int | None = None, m
     if member_no is not None:
         q = q.where(s.receipt.c.member_no == member_no)
     return [get_receipt(conn, rules, no) for no in conn.execute(q).scalars()]
+
+
+def receipts_between(conn: Connection, rules: Rules, start: dt.date, end: dt.date,
+                     member_no: int | None = None) -> list[Receipt]:
+    """Every receipt dated ``start``..``end`` (inclusive; of one member when ``member_no`` is given), in number
+    order, with its items and cancellation, in four queries whatever their number (``get_receipt`` costs four
+    each)."""
+    q = (select(s.receipt, s.member.c.title, s.member.c.first_name, s.member.c.last_name)
+         .select_from(s.receipt.outerjoin(s.member, s.member.c.member_no == s.receipt.c.member_no))
+         .where(s.receipt.c.date >= start, s.receipt.c.date <= end).order_by(s.receipt.c.receipt_no))
+    if member_no is not None:
+        q = q.where(s.receipt.c.member_no == member_no)
+    rows = conn.execute(q).all()
+    if not rows:
+        return []
+    lines: dict[int, list[j.Line]] = defaultdict(list)
+    voided: dict[int, int] = {}
+    # the receipts' entries lie in the same dates: select by date, not by a long IN list of sequence numbers
+    entry_dates = (select(s.entry.c.seq).where(s.entry.c.date >= start, s.entry.c.date <= end))
+    seqs = {r.entry_seq for r in rows}
+    for p in conn.execute(select(s.posting.c.entry_seq, s.posting.c.account, s.posting.c.amount,
+                                 s.posting.c.member_no, s.posting.c.loan_no)
+                          .where(s.posting.c.entry_seq.in_(entry_dates)).order_by(s.posting.c.entry_seq,
+                                                                                  s.posting.c.line)):
+        if p.entry_seq in seqs:
+            lines[p.entry_seq].append(j.Line(p.account, p.amount, p.member_no, p.loan_no))
+    first, last = min(seqs), max(seqs)
+    for seq, original in conn.execute(select(s.entry.c.seq, s.entry.c.reverses_seq).where(
+            s.entry.c.reverses_seq >= first, s.entry.c.reverses_seq <= last)):
+        if original in seqs:
+            voided[original] = seq
+    out = []
+    for r in rows:
+        name = ""
+        if r.member_no is not None:
+            name = f"{r.first_name} {r.last_name}".strip()
+            name = f"{r.title}{name}" if r.title else name  # as Member.full_name
+        out.append(Receipt(r.receipt_no, r.entry_seq, r.meeting_id, r.member_no, name, r.date,
+                           tuple(_items(rules, lines[r.entry_seq])), Money(r.total), r.printed,
+                           voided.get(r.entry_seq)))
+    return out
 
 
 # --- close --------------------------------------------------------------------------------------------
@@ -477,12 +685,12 @@ def close_meeting(conn: Connection, rules: Rules, meeting_id: int, *, counts: di
                                       meeting_id=meeting_id)
     lifted = shares.lift_expired_suspensions(conn, m.date, now=now)
     outcomes = shares.apply_misses(conn, rules, meeting_id, m.date, now=now, post=post)
-    paid = conn.execute(select(func.count(func.distinct(s.receipt.c.member_no))).where(
-        s.receipt.c.meeting_id == meeting_id)).scalar() or 0
+    paid = conn.execute(_standing(select(func.count(func.distinct(s.receipt.c.member_no))).where(
+        s.receipt.c.meeting_id == meeting_id))).scalar() or 0
     summary = {
         "totals": day_totals(conn, m.date),
-        "receipts": conn.execute(select(func.count()).select_from(s.receipt).where(
-            s.receipt.c.meeting_id == meeting_id)).scalar() or 0,
+        "receipts": conn.execute(_standing(select(func.count()).select_from(s.receipt).where(
+            s.receipt.c.meeting_id == meeting_id))).scalar() or 0,
         "members_paid": paid,
         "missed": [o.member_no for o in outcomes],
         "suspended": [o.member_no for o in outcomes if o.new_status == "suspended"],

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -228,6 +229,12 @@ def split(p: Partner) -> tuple[int, int]:
 
 def _periods(p: Partner, spans: list[Enrolment], d: dt.date) -> tuple[int, int]:
     """(k, n) for the contribution year containing ``d`` (see :class:`PeriodDues`)."""
+    return _periods_of(p, tuple((e.since, e.until) for e in spans), d)
+
+
+@functools.lru_cache(maxsize=4096)
+def _periods_of(p: Partner, spans: tuple[tuple[dt.date, dt.date | None], ...], d: dt.date) -> tuple[int, int]:
+    """``_periods`` by the enrolments' dates alone (members enrolled on the same dates share the result)."""
     start, _end = contribution_year(p, d)
     if p.period == "year":
         return 1, 1
@@ -237,7 +244,7 @@ def _periods(p: Partner, spans: list[Enrolment], d: dt.date) -> tuple[int, int]:
         if not in_season(p, first.month):
             continue
         last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
-        if any(e.overlaps(first, last) for e in spans):
+        if any(since <= last and (until is None or until > first) for since, until in spans):
             n += 1
             if first <= d:
                 k += 1
@@ -380,18 +387,21 @@ def dues_at(conn: Connection, rules: Rules, date: dt.date, member_nos: list[int]
 
 
 def check_payment(conn: Connection, rules: Rules, member: dto.Member, key: str, amount: Money,
-                  date: dt.date) -> None:
-    """The payment hook: a member pays a partner only while enrolled, and no more than the year asks."""
+                  date: dt.date, *, spans: list[Enrolment] | None = None, sums: dict | None = None) -> None:
+    """The payment hook: a member pays a partner only while enrolled, and no more than the year asks.
+    ``spans`` (the member's enrolments in the partner) and ``sums`` (as ``_sums`` gives them for the
+    contribution year of ``date``) are read from the book unless the caller knows them."""
     p = _partner_or_fail(rules, key)
     _require_in_use(p)
     if member.status not in members.ACTIVE_STATUSES:
         raise RuleViolation(N_("member {no} is not an active member ({status})"), rule="status",
                             no=member.member_no, status=lazy(members.STATUS_LABELS[member.status]))
-    spans = enrolments(conn, partner=key, member_nos=[member.member_no])
+    if spans is None:
+        spans = enrolments(conn, partner=key, member_nos=[member.member_no])
     if not any(e.active_on(date) for e in spans):
         raise RuleViolation(N_("member {no} is not enrolled in “{partner}” on {date}; enrol the member first"),
                             rule="partner_enrolment", no=member.member_no, partner=p.name, date=format_date(date))
-    st = period_dues(conn, p, member.member_no, date, spans)
+    st = period_dues(conn, p, member.member_no, date, spans, sums)
     if p.amount and amount.satang > st.room:
         raise RuleViolation(
             N_("member {no} can pay at most {room} baht more to “{partner}” for {start} – {end} (the year's dues "
@@ -460,15 +470,18 @@ def remit(conn: Connection, rules: Rules, *, partner: str, date: dt.date, accoun
     return post(conn, date=date, kind=KIND_REMIT, lines=lines, memo=memo)
 
 
-def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Iterable[int] | None,
+def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Iterable[int] | Mapping[int, Money] | None,
               amount: Money | None, date: dt.date, note: str, post: PostFn) -> j.Posted:
     """The bank pays members' dues from its welfare fund: ``Dr fund:welfare``, ``Cr payable:<partner>``,
     per member. ``amount`` per member; by default the bank's part (``bank_pays_pct``) still unpaid for the
-    period of ``date``; ``member_nos`` None = every active member enrolled on ``date``."""
+    period of ``date``; ``member_nos`` None = every active member enrolled on ``date``; a mapping
+    ``{member_no: Money}`` gives each member's amount (``amount`` is then ignored)."""
     p = _partner_or_fail(rules, partner)
     _require_in_use(p)
-    if amount is not None and amount.satang <= 0:
-        raise InvalidInput(N_("the amount must be more than zero"), field=FIELD_LABELS["amount"])
+    amounts = dict(member_nos) if isinstance(member_nos, Mapping) else {}
+    for a in ([amount] if amount is not None else []) + list(amounts.values()):
+        if a.satang <= 0:
+            raise InvalidInput(N_("the amount must be more than zero"), field=FIELD_LABELS["amount"])
     spans: dict[int, list[Enrolment]] = defaultdict(list)
     for e in enrolments(conn, partner=partner):
         spans[e.member_no].append(e)
@@ -481,6 +494,7 @@ def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Itera
         candidates = sorted(set(member_nos))
     pay: dict[int, int] = {}
     for m in candidates:
+        each = amounts.get(m, amount)
         member = members.get(conn, m)
         if explicit:
             if member.status not in members.ACTIVE_STATUSES:
@@ -491,8 +505,8 @@ def bank_pays(conn: Connection, rules: Rules, *, partner: str, member_nos: Itera
                                        "first"), rule="partner_enrolment", no=m, partner=p.name,
                                     date=format_date(date))
         st = period_dues(conn, p, m, date, spans.get(m, []))
-        want = st.bank_due if amount is None else amount.satang
-        if amount is not None and p.amount and want > st.room:
+        want = st.bank_due if each is None else each.satang
+        if each is not None and p.amount and want > st.room:
             raise RuleViolation(
                 N_("member {no} can have at most {room} baht more paid to “{partner}” for {start} – {end} (the "
                    "year's dues are {dues} baht; {paid} baht is already paid); {amount} baht is too much"),
@@ -642,9 +656,10 @@ class PartnerCommands(_Base):
             return remit(conn, self.rules, partner=partner, date=date or self.clock.today(), account=account,
                          member_amounts=members, note=note, post=self._post).seq
 
-    def partner_paid_by_bank(self, partner: str, members: int | Iterable[int] | None = None,
+    def partner_paid_by_bank(self, partner: str, members: int | Iterable[int] | Mapping[int, Money] | None = None,
                              amount: Money | None = None, date: dt.date | None = None, note: str = "") -> int:
-        """The bank pays members' dues from the welfare fund (table 2.4); returns the entry number."""
+        """The bank pays members' dues from the welfare fund (table 2.4); returns the entry number.
+        ``members`` may map each member to the amount paid for them."""
         if isinstance(members, int):
             members = [members]
         with self._write() as conn:

@@ -74,15 +74,30 @@ def deposited_on(conn: Connection, member_no: int, date: dt.date) -> Money:
     return Money(-int(conn.execute(q).scalar() or 0))
 
 
+def deposits_on(conn: Connection, date: dt.date, member_nos: list[int] | None = None) -> dict[int, int]:
+    """Shares bought on ``date`` by each member who bought any (satang; ``deposited_on`` for many at once)."""
+    q = (select(s.posting.c.member_no, -func.sum(s.posting.c.amount))
+         .select_from(s.posting.join(s.entry, s.entry.c.seq == s.posting.c.entry_seq))
+         .where(s.posting.c.account == acc.SHARES, s.posting.c.date == date, s.posting.c.member_no.is_not(None),
+                s.entry.c.kind.in_((*DEPOSIT_KINDS, "reversal")))
+         .group_by(s.posting.c.member_no))
+    if member_nos is not None and len(member_nos) < 900:
+        q = q.where(s.posting.c.member_no.in_(member_nos))
+    return {no: int(v) for no, v in conn.execute(q) if v}
+
+
 def has_shares_history(conn: Connection, member_no: int) -> bool:
     return conn.execute(select(s.posting.c.entry_seq).where(
         s.posting.c.account == acc.SHARES, s.posting.c.member_no == member_no).limit(1)).first() is not None
 
 
 def check_deposit(conn: Connection, rules: Rules, member: dto.Member, amount: Money, date: dt.date,
-                  *, already: Money | None = None) -> None:
+                  *, already: Money | None = None, today: Money | None = None, history: bool | None = None,
+                  balance: Money | None = None) -> None:
     """Every share-deposit rule; RuleViolation names the rule and the numbers. ``already``: shares
-    bought by this member earlier in the same payment (not yet posted)."""
+    bought by this member earlier in the same payment (not yet posted). ``today`` (shares bought on the
+    date), ``history`` (the member ever held shares) and ``balance`` (the share balance) are read from the
+    book unless the caller knows them."""
     if member.status not in members.ACTIVE_STATUSES:
         raise RuleViolation(N_("member {no} is not an active member ({status}); shares cannot be bought"),
                             rule="status", no=member.member_no, status=lazy(members.STATUS_LABELS[member.status]))
@@ -94,9 +109,9 @@ def check_deposit(conn: Connection, rules: Rules, member: dto.Member, amount: Mo
     if amount.satang % rules.share_value:
         raise RuleViolation(N_("shares are bought whole at {share} baht each: {amount} is not a whole number of "
                                "shares"), rule="share_value", share=_baht(rules.share_value), amount=_baht(amount))
-    today = deposited_on(conn, member.member_no, date) + (already or Money(0))
-    if rules.entry_deposit and not has_shares_history(conn, member.member_no) and today.satang == 0 \
-            and amount.satang < rules.entry_deposit:
+    today = (deposited_on(conn, member.member_no, date) if today is None else today) + (already or Money(0))
+    if rules.entry_deposit and today.satang == 0 and amount.satang < rules.entry_deposit \
+            and not (has_shares_history(conn, member.member_no) if history is None else history):
         raise RuleViolation(N_("a new member's first deposit is at least {min} baht (this one is {amount})"),
                             rule="entry_deposit", min=_baht(rules.entry_deposit), amount=_baht(amount))
     cap = rules.max_deposit_per_meeting
@@ -109,7 +124,7 @@ def check_deposit(conn: Connection, rules: Rules, member: dto.Member, amount: Mo
                             rule="max_deposit_per_meeting", amount=_baht(amount), max=_baht(cap))
     total_cap = rules.max_total_shares
     if total_cap is not None:
-        balance = share_balance(conn, member.member_no) + (already or Money(0))
+        balance = (share_balance(conn, member.member_no) if balance is None else balance) + (already or Money(0))
         if balance.satang + amount.satang > total_cap:
             raise RuleViolation(N_("member {no} would hold {total} baht of shares, more than the {max} limit"),
                                 rule="max_total_shares", no=member.member_no,
@@ -160,8 +175,9 @@ def apply_misses(conn: Connection, rules: Rules, meeting_id: int, date: dt.date,
     closed_dates = list(conn.execute(select(s.meeting.c.date).where(
         s.meeting.c.status == "closed", s.meeting.c.date < date).order_by(s.meeting.c.date.desc())).scalars())
     outcomes = []
+    bought = deposits_on(conn, date)
     for m in candidates:
-        saved = deposited_on(conn, m.member_no, date)
+        saved = Money(bought.get(m.member_no, 0))
         if saved.satang >= rules.min_saving:
             continue
         if m.join_date == date and saved.satang == 0:

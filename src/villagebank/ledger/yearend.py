@@ -27,7 +27,7 @@ from villagebank.ledger import accounts as acc
 from villagebank.ledger import journal as j
 from villagebank.ledger import members, shares
 from villagebank.ledger.db import schema as s
-from villagebank.ledger.errors import InvalidInput, NotFound
+from villagebank.ledger.errors import InvalidInput, LedgerError, NotFound
 from villagebank.ledger.money import Money
 from villagebank.ledger.periods import fiscal_year_bounds, fiscal_year_of
 from villagebank.ledger.rules import ALLOCATION_POOLS, Rules
@@ -428,6 +428,53 @@ def pay_payout(conn: Connection, member_no: int, *, date: dt.date, account: str,
     lines.append(j.cr(account, total))
     post(conn, date=date, kind="payout", member_no=member_no, lines=lines)
     return total
+
+
+def pay_payouts(conn: Connection, member_nos: list[int], *, date: dt.date, account: str, book_id: str,
+                created_at: str, created_by: str) -> list[Money | LedgerError]:
+    """``pay_payout`` for each member in turn, in one transaction that reads the amounts owed, the cash and
+    the newest entry once: for each member what was paid, or the refusal in its place."""
+    from villagebank.ledger import cashbook
+    from villagebank.ledger.errors import RuleViolation
+
+    cashbook.require_money_account(conn, account)
+    j.check_open(conn, date)
+    owed: dict[tuple[int, str], int] = {}
+    for no, code, amount in conn.execute(
+            select(s.posting.c.member_no, s.posting.c.account, -func.sum(s.posting.c.amount))
+            .where(s.posting.c.account.in_((acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS)),
+                   s.posting.c.member_no.in_(sorted(set(member_nos))))
+            .group_by(s.posting.c.member_no, s.posting.c.account)):
+        owed[(no, code)] = int(amount)
+    held = cashbook.balance_of(conn, account).satang
+    last = j.last_entry(conn) or (0, j.genesis_hash(book_id))
+    codes = set(conn.execute(select(s.account.c.code)).scalars())
+    out: list[Money | LedgerError] = []
+    prepared: list[j.Prepared] = []
+    for no in member_nos:
+        payable, former = owed.pop((no, acc.PAYOUTS_PAYABLE), 0), owed.pop((no, acc.FORMER_MEMBERS), 0)
+        total = payable + former
+        if total <= 0:
+            out.append(InvalidInput(N_("nothing is owed to member {no}"), no=no))
+            continue
+        if total > held:
+            out.append(RuleViolation(N_("there is only {held} baht in cash; {amount} baht cannot be paid out"),
+                                     rule="balance", held=str(Money(held)), amount=str(Money(total))))
+            continue
+        lines = []
+        if payable:
+            lines.append(j.dr(acc.PAYOUTS_PAYABLE, Money(payable), member_no=no))
+        if former:
+            lines.append(j.dr(acc.FORMER_MEMBERS, Money(former), member_no=no))
+        lines.append(j.cr(account, Money(total)))
+        p = j.prepare(conn, book_id=book_id, date=date, kind="payout", member_no=no, lines=lines,
+                      created_at=created_at, created_by=created_by, check_locks=False, last=last, accounts=codes)
+        prepared.append(p)
+        last = (p.seq, p.hash)
+        held -= total
+        out.append(Money(total))
+    j.write(conn, prepared)
+    return out
 
 
 def owed_payouts(conn: Connection) -> list[tuple[int, Money]]:

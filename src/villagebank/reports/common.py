@@ -102,9 +102,12 @@ def period_for(book: Book, month: tuple[int, int] | None = None, year: int | Non
 
 # --- the report shell -------------------------------------------------------------------------------------
 def new_report(book: Book, key: str, title: str, period: str, *, landscape: bool = False,
-               signatures: list[str | Signature] | None = None, anchor: str | None = None) -> Report:
-    """An empty report with the bank's name, the period, the print date and the journal anchor."""
-    return Report(key=key, title=title, bank_name=book.bank().name, period=period, landscape=landscape,
+               signatures: list[str | Signature] | None = None, anchor: str | None = None,
+               bank_name: str | None = None) -> Report:
+    """An empty report with the bank's name (read from the book unless given), the period, the print date and the
+    journal anchor."""
+    return Report(key=key, title=title, bank_name=bank_name if bank_name is not None else book.bank().name,
+                  period=period, landscape=landscape,
                   signatures=signatures or [], anchor=anchor if anchor is not None else book.anchor(),
                   printed_on=book.clock.today(), language=current_language())
 
@@ -131,6 +134,13 @@ def _holds(role: str, words: tuple[str, ...]) -> bool:
 def member_label(no: int, name: str) -> str:
     """``5 นายสมชาย ใจดี`` — a member number and name in one cell."""
     return f"{no} {name}".strip()
+
+
+def citizen_id_text(cid: str | None) -> str:
+    """``1101700203451`` → ``1-1017-00203-45-1`` (the way Thai ID cards print it)."""
+    if not cid or len(cid) != 13 or not cid.isdigit():
+        return cid or ""
+    return f"{cid[0]}-{cid[1:5]}-{cid[5:10]}-{cid[10:12]}-{cid[12]}"
 
 
 def phone_text(phone: str) -> str:

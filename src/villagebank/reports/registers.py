@@ -11,6 +11,7 @@ from villagebank.reports.common import (
     TREASURER,
     Period,
     as_of_label,
+    citizen_id_text,
     new_report,
     phone_text,
     signers,
@@ -48,7 +49,7 @@ def member_register(book: Book, period: Period) -> Report:
         label = status_label(status)
         if status != "active" and m.exit_date and m.exit_date <= day:
             label = _("{status} ({date})").format(status=label, date=format_date(m.exit_date))
-        t.add(m.member_no, m.full_name, _citizen_id(m.citizen_id), m.address, phone_text(m.phone), m.occupation, m.join_date,
+        t.add(m.member_no, m.full_name, citizen_id_text(m.citizen_id), m.address, phone_text(m.phone), m.occupation, m.join_date,
               label)
     report.blocks.append(t)
     active = counts.get("active", 0) + counts.get("suspended", 0)
@@ -56,13 +57,6 @@ def member_register(book: Book, period: Period) -> Report:
                                      "members.").format(active=active, suspended=counts.get("suspended", 0),
                                                         left=sum(counts.values()) - active)))
     return report
-
-
-def _citizen_id(cid: str | None) -> str:
-    """``1101700203451`` → ``1-1017-00203-45-1`` (the way Thai ID cards print it)."""
-    if not cid or len(cid) != 13 or not cid.isdigit():
-        return cid or ""
-    return f"{cid[0]}-{cid[1:5]}-{cid[5:10]}-{cid[10:12]}-{cid[12]}"
 
 
 def share_register(book: Book, fy: int) -> Report:

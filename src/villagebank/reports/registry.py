@@ -1,9 +1,7 @@
 """The printed reports by name (the names of the command line, ``villagebank report NAME``).
 
 Each entry builds a list of :class:`~villagebank.reports.table.Report` from a book and :class:`Params`; the
-names are a contract with the treasurer's scripts and the GUI's report menu. Year-end allocation and payouts,
-partner remittance lists, welfare claims and seven-risk coverage are added here by their features when the
-ledger has them (``LATER`` names them so the command line can say so).
+names are a contract with the treasurer's scripts and the GUI's report menu.
 """
 
 from __future__ import annotations
@@ -13,9 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from villagebank.i18n import N_, lazy
+from villagebank.i18n import N_
 from villagebank.ledger.errors import InvalidInput
-from villagebank.reports import cash, financial, loanbook, receipts, registers, statement
+from villagebank.reports import (
+    cash,
+    coverage,
+    financial,
+    loanbook,
+    receipts,
+    registers,
+    statement,
+    welfare,
+    yearend,
+)
 from villagebank.reports.common import Period, period_for
 from villagebank.reports.table import Report
 
@@ -31,6 +39,7 @@ class Params:
     year: int | None = None
     member_no: int | None = None
     receipt_no: int | None = None
+    partner: str | None = None  # a partner fund's key (remittance lists)
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,33 @@ def _month_only(book: Book, p: Params) -> Period:
     return period
 
 
+def _closing_year(book: Book, p: Params) -> int:
+    """The fiscal year of the year-end reports: ``--year``, the year of ``--month``, else the last year that is
+    over."""
+    if p.year is not None or p.month is not None:
+        return _fiscal_year(book, p)
+    return yearend.default_year(book)
+
+
+def _claims(book: Book, p: Params) -> list[Report]:
+    period = None if p.member_no is not None and p.month is None and p.year is None else _period(book, p, "year")
+    return [welfare.claims_register(book, period, p.member_no)]
+
+
+def _remittance(book: Book, p: Params) -> list[Report]:
+    found = welfare.remittance_lists(book, _period(book, p, "date").as_of, p.partner)
+    if not found:
+        raise InvalidInput(N_("no partner fund has members or money to list"))
+    return found
+
+
+def _coverage(book: Book, p: Params) -> list[Report]:
+    as_of = _period(book, p, "date").as_of
+    if p.member_no is not None:
+        return [coverage.member_coverage(book, p.member_no, as_of)]
+    return [coverage.group_coverage(book, as_of)]
+
+
 REPORTS: dict[str, ReportSpec] = {spec.name: spec for spec in (
     ReportSpec("statement", statement.TITLE, _statement, "month", member="required"),
     ReportSpec("statements", N_("Member monthly statements"), _statements, "month", member="optional"),
@@ -118,25 +154,21 @@ REPORTS: dict[str, ReportSpec] = {spec.name: spec for spec in (
                lambda b, p: [financial.income_statement(b, _period(b, p, "month"))], "month"),
     ReportSpec("balance-sheet", financial.BALANCE_TITLE,
                lambda b, p: [financial.balance_sheet(b, _period(b, p, "date"))], "date"),
+    ReportSpec("allocation", yearend.ALLOCATION_TITLE,
+               lambda b, p: [yearend.allocation(b, _closing_year(b, p))], "year"),
+    ReportSpec("payouts", yearend.PAYOUTS_TITLE, lambda b, p: [yearend.payouts(b, _closing_year(b, p))], "year",
+               landscape=True),
+    ReportSpec("remittance", welfare.REMITTANCE_TITLE, _remittance, "date", landscape=True),
+    ReportSpec("claims", welfare.CLAIMS_TITLE, _claims, "year", member="optional"),
+    ReportSpec("coverage", coverage.COVERAGE_TITLE, _coverage, "date", member="optional"),
+    ReportSpec("agm", yearend.AGM_TITLE, lambda b, p: yearend.agm_pack(b, _closing_year(b, p)), "year"),
 )}
-
-#: Report names of the contract that come with later ledger features (year-end close, partner funds, welfare).
-LATER: dict[str, str] = {
-    "allocation": N_("the year-end allocation"),
-    "payouts": N_("the year-end payout list"),
-    "remittance": N_("the partner remittance lists"),
-    "claims": N_("the welfare claims register"),
-    "coverage": N_("the seven-risk coverage table"),
-}
 
 
 def build(book: Book, name: str, params: Params) -> list[Report]:
     """The reports ``name`` makes for ``params`` (InvalidInput for unknown names and missing parameters)."""
     spec = REPORTS.get(name)
     if spec is None:
-        if name in LATER:
-            raise InvalidInput(N_("{what} cannot be printed yet: it comes with a later version"),
-                               what=lazy(LATER[name]))
         raise InvalidInput(N_("there is no report “{name}”; the reports are: {names}"), name=name,
                            names=", ".join(REPORTS))
     if spec.member == "required" and params.member_no is None:

@@ -127,14 +127,9 @@ def prepare(book: Book, year: int, month: int, *, member_nos: Iterable[int] | No
     shown = sorted(st.loan_no for sts in loans.values() for st in sts)
     loans_before = {st.loan_no: st for st in book.loans(day_before, loan_nos=shown)} if shown else {}
     receipts: dict[int, list[Receipt]] = defaultdict(list)
-    kinds = ("payment", "meeting_payment")
-    month_entries = [e for no in scope for e in book.entries(start=start, end=period.end, member_no=no, kinds=kinds)] \
-        if scope is not None else book.entries(start=start, end=period.end, kinds=kinds)
-    numbers = sorted({e.receipt_no for e in month_entries
-                      if e.receipt_no is not None and (wanted is None or e.member_no in wanted)})
-    for no in numbers:
-        r = book.receipt(no)
-        if r.member_no is not None:
+    only = next(iter(wanted)) if wanted is not None and len(wanted) == 1 else None
+    for r in book.receipts_between(start, period.end, member_no=only):
+        if r.member_no is not None and (wanted is None or r.member_no in wanted):
             receipts[r.member_no].append(r)
     products = [p for p in rules.savings_products
                 if book.balance(acc.savings_account(p.key), as_of=as_of).satang
@@ -347,8 +342,11 @@ def remove_section(key: str) -> None:
 # --- reports ------------------------------------------------------------------------------------------------
 def statement_for(ctx: StatementContext, member: Member, *, anchor: str | None = None,
                   signatures: list | None = None) -> Report:
+    if "bank_name" not in ctx.cache:
+        ctx.cache["bank_name"] = ctx.book.bank().name
     report = new_report(ctx.book, "statement", _(TITLE), ctx.period.label, anchor=anchor,
-                        signatures=signatures if signatures is not None else signers(ctx.book, TREASURER, CHECKER))
+                        signatures=signatures if signatures is not None else signers(ctx.book, TREASURER, CHECKER),
+                        bank_name=ctx.cache["bank_name"])
     report.sheet = f"{member.member_no} {member.full_name}"
     report.number = member.member_no
     for _key, section in SECTIONS:

@@ -54,6 +54,7 @@ class ReportTable:
     rows: list[Row] = field(default_factory=list)
     title: str | None = None  # heading printed above the table
     key: str = "table"  # sheet name seed for Excel
+    item_lines: float = 1.0  # the least height of an item row, in text lines (more: room to sign in a column)
 
     def add(self, *cells: object, style: Style = Style.ITEM, keep_with_next: bool = False) -> None:
         if len(cells) != len(self.columns):

@@ -63,6 +63,7 @@ _ALIGN = {
 }
 _PARAGRAPH_ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT}
 PAGE_SIZES = {"A4": A4, "A5": A5}
+TAIL_ROWS = 2  # a table's last rows that go with the signatures onto a new page rather than leave them alone
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Theme:
     footer: float
     stamp: float
     pad_x: float = 3.0  # cell padding left/right
+    sign_room: float = 2.4  # blank lines above a signature's dotted line, to sign in
+    block_gap: float = 0.8  # space between blocks, in ems of the text that follows
 
     @property
     def pad_top(self) -> float:
@@ -93,7 +96,7 @@ class Theme:
 THEMES = {
     "A4": Theme(15 * mm, 12 * mm, 11 * mm, body=11, table=10, bank=12, title=15, period=11, footer=8.5, stamp=16),
     "A5": Theme(10 * mm, 9 * mm, 8 * mm, body=9.5, table=8.5, bank=10.5, title=12.5, period=9.5, footer=7.5,
-                stamp=13, pad_x=2.5),
+                stamp=13, pad_x=2.5, sign_room=2.0, block_gap=0.6),
 }
 
 
@@ -159,6 +162,7 @@ class _Row:
     cells: list[_Cell]  # one per column; one spanning cell for HEAD rows
     height: float
     keep: bool = False  # stay on the page of the next row
+    middle: bool = False  # centre the cells' lines in the height (rows made taller than their text)
 
 
 def _fit(text: str, font: str, size: float, avail: float) -> _Cell:
@@ -235,6 +239,7 @@ class _Composer:
         self.top = size[1] - theme.margin_top - header_h
         self.bottom = theme.margin_bottom + footer_h + 0.6 * theme.body  # clear of the footer rule
         self.pages: list[PageLayout] = []
+        self.signed_alone = False
         self.new_page()
 
     def tr(self, message: str) -> str:
@@ -258,7 +263,7 @@ class _Composer:
 
     def gap(self, size: float | None = None) -> None:
         if not self.fresh:
-            self.y -= 0.8 * (size or self.theme.body)
+            self.y -= self.theme.block_gap * (size or self.theme.body)
 
     def lines(self, lines: tuple[str, ...], font: str, size: float, align: int = LEFT) -> None:
         """Place lines across the body width, breaking pages between lines."""
@@ -291,7 +296,10 @@ class _Composer:
             labels = [item[0] for item in block.items[j::n]]
             # wrap() measures unshaped widths: a label as wide as its widest unshaped form never wraps
             widest = max((max(shaped_width(lab, BOLD, size), width(lab, BOLD, size)) for lab in labels), default=0.0)
-            label_w.append(min(widest + 8.0, 0.45 * pair_w))
+            # labels take up to 45 % of the pair, or more when every value beside them is short (amounts)
+            values = max((shaped_width(format_value(v, k), REGULAR, size) for _lab, v, k in block.items[j::n]),
+                         default=0.0)
+            label_w.append(min(widest + 8.0, max(0.45 * pair_w, pair_w - values - 4.0)))
         title = wrap(block.title, BOLD, size, self.width) if block.title else ()
         self.gap()
         rows = [block.items[i:i + n] for i in range(0, len(block.items), n)]
@@ -325,6 +333,41 @@ class _Composer:
         """
         if not signers:
             return
+        per_row, slot_w, pre_w, rows, heights = self._signature_plan(signers)
+        size = self.theme.body
+        leading = LEADING * size
+        sign_room = self.theme.sign_room * leading  # blank space above the dotted line to sign in
+        self.gap()
+        self.need(sum(heights))  # together on one page whenever they fit on one
+        self.signed_alone = self.fresh and len(self.pages) > 1  # nothing else on their page
+        for row, height in zip(rows, heights, strict=True):
+            self.need(height)
+            top = self.y - sign_room
+            offset = (per_row - len(row)) * slot_w / 2  # centre a short last row
+            for k, (first, used, dots_w, name, below) in enumerate(row):
+                x = self.left + offset + k * slot_w + (slot_w - used) / 2
+                ops = self.page.over
+                _text_ops(ops, (first,), REGULAR, size, x, top, used, LEFT, leading)
+                _text_ops(ops, (name,), REGULAR, size, x + pre_w, top - leading, dots_w, CENTER, leading)
+                if below:
+                    _text_ops(ops, below, REGULAR, size, x + pre_w, top - 2 * leading, dots_w, CENTER, leading)
+            self.y -= height
+            self.fresh = False
+
+    def signatures_height(self, signers: list[str | Signature]) -> float:
+        """The height :meth:`signatures` takes below a block (the gap included)."""
+        if not signers:
+            return 0.0
+        return self.theme.block_gap * self.theme.body + sum(self._signature_plan(signers)[4])
+
+    def paragraph_height(self, block: Paragraph) -> float:
+        """The height :meth:`paragraph` takes below a block (the gap included)."""
+        size = self.theme.table if block.small else self.theme.body
+        font = BOLD if block.bold else REGULAR
+        return self.theme.block_gap * size + len(wrap(block.text, font, size, self.width)) * LEADING * size
+
+    def _signature_plan(self, signers: list[str | Signature]) -> tuple[int, float, float, list[list[tuple]], list[float]]:
+        """(signers per row, slot width, width of the "Signed" label, rows of slots, row heights)."""
         roles = [s.role if isinstance(s, Signature) else s for s in signers]
         names = [s.name if isinstance(s, Signature) else "" for s in signers]
         size = self.theme.body
@@ -361,26 +404,14 @@ class _Composer:
                 name, below = lines[0], (*lines[1:], *below)
             slots.append((first, used, dots_w, name, below))
         rows = [slots[i:i + per_row] for i in range(0, len(slots), per_row)]
-        sign_room = 2.4 * leading  # blank space above the dotted line to sign in
+        sign_room = self.theme.sign_room * leading
         heights = [sign_room + (2 + max(len(s[4]) for s in row)) * leading for row in rows]
-        self.gap()
-        self.need(sum(heights))  # together on one page whenever they fit on one
-        for row, height in zip(rows, heights, strict=True):
-            self.need(height)
-            top = self.y - sign_room
-            offset = (per_row - len(row)) * slot_w / 2  # centre a short last row
-            for k, (first, used, dots_w, name, below) in enumerate(row):
-                x = self.left + offset + k * slot_w + (slot_w - used) / 2
-                ops = self.page.over
-                _text_ops(ops, (first,), REGULAR, size, x, top, used, LEFT, leading)
-                _text_ops(ops, (name,), REGULAR, size, x + pre_w, top - leading, dots_w, CENTER, leading)
-                if below:
-                    _text_ops(ops, below, REGULAR, size, x + pre_w, top - 2 * leading, dots_w, CENTER, leading)
-            self.y -= height
-            self.fresh = False
+        return per_row, slot_w, pre_w, rows, heights
 
     # tables
-    def table(self, table: ReportTable) -> None:
+    def table(self, table: ReportTable, tail: float = 0.0) -> None:
+        """Place a table; ``tail``: the height of what must follow its last rows on their page (the signatures
+        and the notes before them), so that the signatures never stand alone on a page."""
         t = self.theme
         size = t.table
         leading = LEADING * size
@@ -394,8 +425,8 @@ class _Composer:
         xs = [self.left + sum(col_w[:i]) for i in range(len(cols) + 1)]
         inner = [w - 2 * t.pad_x for w in col_w]
 
-        def row_height(cells: list[_Cell]) -> float:
-            return max((len(c.lines) for c in cells), default=1) * leading + pads
+        def row_height(cells: list[_Cell], least: float = 1.0) -> float:
+            return max(max((len(c.lines) for c in cells), default=1), least) * leading + pads
 
         header_cells = [_header_cell(c.title, size, inner[i]) for i, c in enumerate(cols)]
         header = _Row(None, header_cells, row_height(header_cells))
@@ -419,7 +450,8 @@ class _Composer:
                         cell = _fit(text, font, size, inner[i])
                     cell.align = _ALIGN[col.kind]
                     cells.append(cell)
-            rows.append(_Row(row.style, cells, row_height(cells), row.keep_with_next))
+            least = table.item_lines if row.style is Style.ITEM else 1.0
+            rows.append(_Row(row.style, cells, row_height(cells, least), row.keep_with_next, least > 1))
 
         title = wrap(table.title, BOLD, t.body, self.width) if table.title else ()
         title_h = len(title) * LEADING * t.body
@@ -444,16 +476,22 @@ class _Composer:
             place(header)
 
         place(header)
+        page_room = self.top - self.bottom - header.height - (len(title) * LEADING * t.body if title else 0.0)
+        last = max(0, len(rows) - TAIL_ROWS)  # the rows that go onto the page of what follows the table
         for i, r in enumerate(rows):
             # a group heading never ends a page, a total never starts one alone, rows kept together stay so
             # (as far as a page can hold them)
             keep, j = r.height, i
             while j + 1 < len(rows) and (rows[j].style is Style.HEAD or rows[j].keep
                                          or rows[j + 1].style is Style.TOTAL):
-                if keep + rows[j + 1].height > self.top - self.bottom - header.height:
+                if keep + rows[j + 1].height > page_room:
                     break
                 keep += rows[j + 1].height
                 j += 1
+            if tail and i == last:
+                with_tail = sum(x.height for x in rows[i:]) + tail
+                if with_tail <= page_room:
+                    keep = max(keep, with_tail)
             if keep > self.room() + 0.01 and len(frag) > 1:
                 next_page()
             while r.height > self.room() + 0.01:  # taller than a whole page: split its lines
@@ -479,8 +517,11 @@ class _Composer:
             c = r.cells[0]
             _text_ops(ops, c.lines, c.font, c.size, xs[0] + t.pad_x, top, xs[-1] - xs[0] - 2 * t.pad_x, LEFT, leading)
             return
+        room = r.height - t.pad_top - t.pad_bottom
         for i, c in enumerate(r.cells):
-            _text_ops(ops, c.lines, c.font, c.size, xs[i] + t.pad_x, top, col_w[i] - 2 * t.pad_x, c.align, leading)
+            drop = max(0.0, (room - len(c.lines) * leading) / 2) if r.middle else 0.0
+            _text_ops(ops, c.lines, c.font, c.size, xs[i] + t.pad_x, top - drop, col_w[i] - 2 * t.pad_x, c.align,
+                      leading)
 
     def _grid(self, frag: list[tuple[_Row, float]], xs: list[float]) -> None:
         """Backgrounds, rules and the frame of the part of a table on this page."""
@@ -583,14 +624,38 @@ def _footer(report: Report, theme: Theme, size: tuple[float, float], page: int, 
 
 
 def layout_report(report: Report) -> list[PageLayout]:
-    """All pages of one report, headers and footers included (pages numbered within the report)."""
+    """All pages of one report, headers and footers included (pages numbered within the report).
+
+    The signatures never stand alone on a page: a table's last rows go along with them (see
+    :meth:`_Composer.table`), or else the last block does when it fits on one page with them.
+    """
     size = page_size(report)
     theme = THEMES[report.page_size.upper()]
     header_ops, header_h = _header(report, theme, size)
+    comp = _compose(report, report.blocks, theme, size, header_h)
+    last = report.blocks[-1] if report.blocks else None
+    if comp.signed_alone and isinstance(last, (KeyValues, Paragraph)):
+        again = _compose(report, [*report.blocks[:-1], PageBreak(), last], theme, size, header_h)
+        if not again.signed_alone and len(again.pages) == len(comp.pages):
+            comp = again
+    pages = comp.pages
+    for n, page in enumerate(pages, start=1):
+        page.over[:0] = header_ops
+        page.over.extend(_footer(report, theme, size, n, len(pages)))
+    return pages
+
+
+def _compose(report: Report, blocks: list, theme: Theme, size: tuple[float, float], header_h: float) -> _Composer:
     comp = _Composer(report, theme, size, header_h, _footer_height(theme))
-    for block in report.blocks:
+    last_table = max((i for i, b in enumerate(blocks) if isinstance(b, ReportTable)), default=None)
+    tail = 0.0
+    if last_table is not None and report.signatures:
+        after = blocks[last_table + 1:]
+        if all(isinstance(b, Paragraph) for b in after):  # only notes between the table and the signatures
+            tail = comp.signatures_height(report.signatures) + sum(comp.paragraph_height(b) for b in after)
+    for i, block in enumerate(blocks):
         if isinstance(block, ReportTable):
-            comp.table(block)
+            comp.table(block, tail if i == last_table else 0.0)
         elif isinstance(block, KeyValues):
             comp.key_values(block)
         elif isinstance(block, Paragraph):
@@ -600,8 +665,4 @@ def layout_report(report: Report) -> list[PageLayout]:
         else:
             raise TypeError(f"unknown report block {type(block).__name__}")
     comp.signatures(report.signatures)
-    pages = comp.pages
-    for n, page in enumerate(pages, start=1):
-        page.over[:0] = header_ops
-        page.over.extend(_footer(report, theme, size, n, len(pages)))
-    return pages
+    return comp

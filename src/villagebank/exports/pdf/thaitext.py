@@ -6,7 +6,8 @@ reportlab's ``stringWidth`` and placed greedily. A line only breaks
 
 * at whitespace, or
 * between two segmenter words where the first ends in Thai and the second starts with a Thai consonant or
-  a leading vowel (so ``(ผู้ค้ำประกัน)``, ``15/01/2568``, ``1,234.50`` and ``ดีๆ`` stay whole),
+  a leading vowel (so ``(ผู้ค้ำประกัน)``, ``15/01/2568``, ``1,234.50`` and ``ดีๆ`` stay whole), unless the
+  second is a lone consonant before a full stop (the end of an abbreviation: ``(กอช.)``, ``สปสช.``),
 
 and only a single word wider than the whole line is cut, at grapheme-cluster boundaries (a leading vowel,
 a consonant and all its marks and following vowels stay together).
@@ -68,15 +69,16 @@ def units(text: str) -> tuple[str, ...]:
         return tuple(" " if u.isspace() else u for u in re.split(r"(\s+)", text) if u)
     out: list[str] = []
     prev_space = True
-    for token in _segment_thai(text):
-        if not token:
-            continue
+    tokens = [t for t in _segment_thai(text) if t]
+    for i, token in enumerate(tokens):
         if token.isspace():
             if not prev_space:
                 out.append(" ")
             prev_space = True
             continue
-        if out and not prev_space and not (_THAI_END.search(out[-1]) and _THAI_START.match(token)):
+        # a lone consonant before a full stop ends an abbreviation the dictionary does not know (กอ|ช. in กอช.)
+        abbreviation = len(token) == 1 and i + 1 < len(tokens) and tokens[i + 1].startswith(".")
+        if out and not prev_space and (abbreviation or not (_THAI_END.search(out[-1]) and _THAI_START.match(token))):
             out[-1] += token
         else:
             out.append(token)

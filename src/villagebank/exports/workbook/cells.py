@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from villagebank.exports.workbook.contract import DATE, ENUM, ID, INT, MONEY, RATE, Col
+from villagebank.exports.workbook.contract import DATE, ENUM, ID, INT, MONEY, RATE, SIGNED, Col
 from villagebank.i18n import N_, UserError
 from villagebank.ledger import Money
 from villagebank.thai import normalize_text, parse_date, to_arabic_digits
@@ -74,6 +74,15 @@ def read_money(value: object) -> Money:
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
     return Money.parse(value)
+
+
+def read_signed(value: object) -> Money:
+    """An amount that may be negative (a loss, a deficit charged to the reserve): ``-1234.5``, ``−1,234.50``."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and value < 0:
+        return -read_money(-value)
+    if isinstance(value, str) and value.strip().startswith(("-", "\u2212")):
+        return -read_money(value.strip()[1:])
+    return read_money(value)
 
 
 def read_int(value: object) -> int:
@@ -143,6 +152,8 @@ def read_cell(value: object, col: Col) -> object:
         return read_date(value)
     if col.kind == MONEY:
         return read_money(value)
+    if col.kind == SIGNED:
+        return read_signed(value)
     if col.kind == INT:
         return read_int(value)
     if col.kind == RATE:

@@ -16,8 +16,8 @@ VERSION = 1
 NETWORK_FORMAT = "villagebank-network"
 NETWORK_VERSION = 1
 
-# Column kinds: how a cell is read and written.
-TEXT, INT, DATE, MONEY, RATE, ENUM, ID = "text", "int", "date", "money", "rate", "enum", "id"
+# Column kinds: how a cell is read and written (SIGNED: an amount that may be negative, e.g. a loss).
+TEXT, INT, DATE, MONEY, SIGNED, RATE, ENUM, ID = "text", "int", "date", "money", "signed", "rate", "enum", "id"
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Sheet:
     thai: str
     columns: tuple[Col, ...]
     export_only: bool = False
+    checked: bool = False  # export-only, but read on import and checked against what the app recomputes
 
     def column(self, key: str) -> Col:
         return next(c for c in self.columns if c.key == key)
@@ -131,6 +132,9 @@ WELFARE_CLAIMS = Sheet("welfare_claims", "สวัสดิการ", (
     _c("case", "กรณี", TEXT, True),
     _c("nights", "จำนวนคืน", INT),
     _c("amount_paid", "จำนวนเงินที่จ่าย", MONEY, True),
+    # Addendum (docs/workbook.md): blank = paid under the benefit schedule; text = the committee approved
+    # the claim outside the schedule, for this reason. Readers that do not know the column ignore it.
+    _c("override_reason", "เหตุผลที่กรรมการอนุมัติเป็นกรณีพิเศษ"),
 ))
 
 BALANCES = Sheet("balances", "ยอดคงเหลือ", (
@@ -146,28 +150,30 @@ SUMMARY = Sheet("summary", "สรุป", (
     _c("key", "รหัส"), _c("label", "รายการ"), _c("value", "จำนวน", MONEY),
 ), export_only=True)
 
+# The year-end sheets are recomputed by the app; on import they are read to say which fiscal years the
+# import closes, and checked against the recomputed close (``checked``), never posted as such.
 ALLOCATION = Sheet("allocation", "จัดสรรกำไร", (
-    _c("year", "ปี พ.ศ.", INT),
-    _c("net_profit", "กำไรสุทธิ", MONEY),
-    _c("reserve", "ทุนสำรอง", MONEY),
-    _c("depositors", "เฉลี่ยคืนผู้ฝาก", MONEY),
-    _c("borrowers", "เฉลี่ยคืนผู้กู้", MONEY),
-    _c("welfare", "สวัสดิการ", MONEY),
-    _c("development", "พัฒนากลุ่ม", MONEY),
-    _c("committee", "กรรมการ", MONEY),
-    _c("remainder_to_reserve", "เศษเข้าทุนสำรอง", MONEY),
-), export_only=True)
+    _c("year", "ปี พ.ศ.", INT, True),
+    _c("net_profit", "กำไรสุทธิ", SIGNED, True),
+    _c("reserve", "ทุนสำรอง", SIGNED, True),
+    _c("depositors", "เฉลี่ยคืนผู้ฝาก", MONEY, True),
+    _c("borrowers", "เฉลี่ยคืนผู้กู้", MONEY, True),
+    _c("welfare", "สวัสดิการ", MONEY, True),
+    _c("development", "พัฒนากลุ่ม", MONEY, True),
+    _c("committee", "กรรมการ", MONEY, True),
+    _c("remainder_to_reserve", "เศษเข้าทุนสำรอง", MONEY, True),
+), export_only=True, checked=True)
 
 MEMBER_PAYOUTS = Sheet("member_payouts", "เงินปันผลและเฉลี่ยคืน", (
-    _c("year", "ปี พ.ศ.", INT),
-    _c("member_no", "เลขที่สมาชิก", INT),
-    _c("share_months", "ยอดเงินสัจจะรายเดือนรวม", MONEY),
-    _c("depositor_payout", "เฉลี่ยคืนผู้ฝาก", MONEY),
-    _c("interest_paid", "ดอกเบี้ยที่ชำระ", MONEY),
-    _c("borrower_payout", "เฉลี่ยคืนผู้กู้", MONEY),
-    _c("committee_payout", "ค่าตอบแทนกรรมการ", MONEY),
-    _c("total", "รวม", MONEY),
-), export_only=True)
+    _c("year", "ปี พ.ศ.", INT, True),
+    _c("member_no", "เลขที่สมาชิก", INT, True),
+    _c("share_months", "ยอดเงินสัจจะรายเดือนรวม", MONEY, True),
+    _c("depositor_payout", "เฉลี่ยคืนผู้ฝาก", MONEY, True),
+    _c("interest_paid", "ดอกเบี้ยที่ชำระ", MONEY, True),
+    _c("borrower_payout", "เฉลี่ยคืนผู้กู้", MONEY, True),
+    _c("committee_payout", "ค่าตอบแทนกรรมการ", MONEY, True),
+    _c("total", "รวม", MONEY, True),
+), export_only=True, checked=True)
 
 SHEETS: tuple[Sheet, ...] = (BANK, MEMBERS, SHARE_TXNS, FEES, LOANS, REPAYMENTS, CASH, PASS_THROUGH,
                              WELFARE_CLAIMS, BALANCES, SUMMARY, ALLOCATION, MEMBER_PAYOUTS)
@@ -209,6 +215,12 @@ COUNT_KEYS = frozenset({"active_members"})  # summary values that are counts, no
 
 # Cash sheet categories that are not income:<name> / expense:<name>, and the direction each must have.
 CASH_SPECIAL = {"bank_deposit": "out", "bank_withdrawal": "in", "opening_cash": "in", "opening_bank": "in"}
+# Addendum to version 1 (docs/workbook.md): money received into a fund (not income: it does not change the
+# year's profit), and a year-end payout paid to a member (``payout:<member_no>``).
+FUND_CATEGORIES = {"fund:welfare": "in", "fund:development": "in", "fund:reserve": "in"}
+PAYOUT_PREFIX = "payout:"
+# Cash-count differences: income/expense categories of their own, posted as the cash count of the day.
+COUNT_CATEGORIES = {"income:cash_over": "in", "expense:cash_short": "out"}
 # Income and expenses that move the bank account rather than the cash box (the bank credits its interest
 # to the account and takes its fees from it). Every other category moves cash.
 BANK_SIDE_CATEGORIES = frozenset({"income:bank_interest", "expense:bank_fee"})

@@ -1,7 +1,6 @@
-"""Export a book as the book workbook (version 1) as of a date: every sheet of the contract.
-
-``allocation`` and ``member_payouts`` come from the year-end close, which this version of the app
-cannot do yet: they are written with their headers and no rows (the note sheet says so).
+"""Export a book as the book workbook (version 1, with the addendum of ``docs/workbook.md``) as of a
+date: every sheet of the contract. ``allocation`` and ``member_payouts`` hold the years closed by the
+as-of date, as posted by their year-end close.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from villagebank.ledger import Book
 from villagebank.thai import format_date
 
 KEY_COMMENT = "รหัสสำหรับโปรแกรม: {key}"
-ENTRY_SHEETS = ("share_txns", "fees", "repayments", "cash", "pass_through")
+ENTRY_SHEETS = ("share_txns", "fees", "repayments", "cash", "pass_through", "welfare_claims")
 
 
 @dataclass
@@ -100,6 +99,13 @@ def export_workbook(book: Book, path: Path | str, *, as_of: dt.date | None = Non
             sheets["balances"].add(_row(c.BALANCES, values))
             result.counts["balances"] = result.counts.get("balances", 0) + 1
         step()
+        for allocation, payouts in r.year_end_rows(book, as_of):
+            sheets["allocation"].add(_row(c.ALLOCATION, allocation))
+            result.counts["allocation"] = result.counts.get("allocation", 0) + 1
+            for values in payouts:
+                sheets["member_payouts"].add(_row(c.MEMBER_PAYOUTS, values))
+                result.counts["member_payouts"] = result.counts.get("member_payouts", 0) + 1
+        step()
         for key, label, value in r.summary_rows(book, as_of):
             sheets["summary"].add([key, label, value], style="count" if isinstance(value, int) else None)
             result.counts["summary"] = result.counts.get("summary", 0) + 1
@@ -135,8 +141,11 @@ def _note(sheet: Sheet, book: Book, as_of: dt.date) -> None:
             version=villagebank.__version__, date=format_date(book.clock.today()), as_of=format_date(as_of)),
         _("This file is a copy for reading. Changing it changes nothing in the app: a changed file takes effect "
           "only when it is imported again (villagebank import)."),
-        _("Allocation and member payouts come from the year-end close, which this version cannot do yet: "
-          "those sheets have headers and no rows."),
+        _("Allocation and member payouts are the year-end close of every closed year, as the app computed it. "
+          "An import closes those years again and refuses a row that differs from what it computes."),
+        _("Besides version 1 this file uses its addendum: cash categories fund:<fund> (money received into a "
+          "fund) and payout:<member number> (a year-end payout paid), and the column override_reason of the "
+          "welfare claims."),
         _("Headers are the Thai labels; each header's comment gives its key, which programs should use "
           "(book workbook format, version 1)."),
     ):

@@ -19,7 +19,7 @@ from villagebank.exports.workbook.cells import (
     is_blank,
     read_date,
     read_int,
-    read_money,
+    read_signed,
     read_text,
 )
 from villagebank.exports.workbook.export import KEY_COMMENT
@@ -161,11 +161,7 @@ def read_bank_file(path: Path | str) -> BankFile:
 
 def _signed(value: object) -> Money:
     """An amount that may be negative (a loss, a deficit charged to the reserve)."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
-        return -read_money(-value)
-    if isinstance(value, str) and value.strip().startswith(("-", "\u2212")):
-        return -read_money(value.strip()[1:])
-    return read_money(value)
+    return read_signed(value)
 
 
 def consolidate(files: list[Path | str], out: Path | str) -> ConsolidateResult:

@@ -2,8 +2,9 @@
 
 Sheets are found by key or Thai name, columns by key or Thai label (case, spaces and Thai typing variants
 do not matter); unknown sheets and columns are ignored with a warning; a missing required column is an
-error. The export-only sheets (balances, summary, allocation, member payouts) and the export's note are
-skipped: the app recomputes them.
+error. The export-only sheets balances and summary, and the export's note, are skipped: the app recomputes
+them. The year-end sheets (allocation, member payouts) are read: they name the years the import closes,
+and the importer checks them against the close it recomputes.
 """
 
 from __future__ import annotations
@@ -132,11 +133,11 @@ def _read(wb, path: Path, progress: Progress | None) -> ParsedWorkbook:
         _read_bank(found["bank"], parsed)
     if parsed.stop:
         return parsed
-    total = sum((found[k].max_row or 0) for k in found if not c.BY_KEY[k].export_only and k != "bank")
+    read = [spec for spec in c.SHEETS if spec.key != "bank" and spec.key in found
+            and (not spec.export_only or spec.checked)]
+    total = sum((found[spec.key].max_row or 0) for spec in read)
     done = 0
-    for spec in c.SHEETS:
-        if spec.key == "bank" or spec.export_only or spec.key not in found:
-            continue
+    for spec in read:
         rows = []
         for row in _read_sheet(found[spec.key], spec, parsed):
             rows.append(row)
@@ -182,6 +183,9 @@ def _read_sheet(ws, spec: c.Sheet, parsed: ParsedWorkbook):
     cols = _headers(ws, spec, parsed, first)
     if cols is None:
         return  # without its required columns the rows cannot be read; the header problem says why
+    # Choices and text repeat down a column (kinds, partners): each distinct cell text is read once.
+    seen: dict[tuple[str, str], object] = {}
+    cached = {col.key for col in spec.columns if col.kind in (c.ENUM, c.TEXT)}
     for number, raw in enumerate(it, start=2):
         if all(is_blank(v) for v in raw):
             continue
@@ -196,7 +200,13 @@ def _read_sheet(ws, spec: c.Sheet, parsed: ParsedWorkbook):
                 row.values[col.key] = Money(0) if col.blank_ok else None
                 continue
             try:
-                row.values[col.key] = read_cell(value, col)
+                if col.key in cached and isinstance(value, str):
+                    key = (col.key, value)
+                    if key not in seen:
+                        seen[key] = read_cell(value, col)
+                    row.values[col.key] = seen[key]
+                else:
+                    row.values[col.key] = read_cell(value, col)
             except UserError as exc:
                 parsed.problems.append(row.problem(col.key, exc))
                 row.ok = False

@@ -1,20 +1,28 @@
 """The book as workbook rows (pure data: the writer formats them). Everything is as of a date.
 
-How the journal maps to the contract's sheets:
+How the journal maps to the contract's sheets (version 1 and its addendum, ``docs/workbook.md``):
 
 - member payments (``meeting_payment``, ``payment``, ``deposit``): the shares part is a ``share_txns``
   deposit; entry fee, fine and other fee are ``fees`` rows; each loan's principal and interest one
   ``repayments`` row; money collected for a partner a ``pass_through`` ``collected`` row;
-- a partial withdrawal of shares and every payment to a former member (on leaving, after the
-  membership ended, at year end) are ``share_txns`` withdrawals. Setting a leaving member's balance
-  aside (``leave_frozen``, ``terminate_shares``) is not a row: it follows from the member's status and
-  the meetings, and the importer posts it again;
+- a partial withdrawal of shares and a payment to a former member of their shares (on leaving, after the
+  membership ended) are ``share_txns`` withdrawals. Setting a leaving member's balance aside
+  (``leave_frozen``, ``terminate_shares``) is not a row: it follows from the member's status and the
+  meetings, and the importer posts it again;
 - disbursed loans are ``loans`` rows (from the loan book); applications never paid out are not in v1;
-- cash book entries (income, expenses, transfers, opening balances, cash-count differences) are
-  ``cash`` rows. The contract has one cash box and one bank: bank interest and bank fees move the bank
-  account, everything else cash (``contract.BANK_SIDE_CATEGORIES``). Money that moved the other way
-  gets a ``bank_deposit``/``bank_withdrawal`` row beside it, and so does a member transaction paid
-  into or out of a bank account, so that cash and bank balances come back exactly;
+- remittances to a partner and the dues the bank pays for members are ``pass_through`` rows
+  (``remitted``, ``paid_by_bank``), one per member of the entry; welfare benefits are ``welfare_claims``
+  rows (with the committee's reason when it approved a claim outside the schedule);
+- the year-end close is not a row: it is the ``allocation`` and ``member_payouts`` sheets, from which
+  the importer closes the year again. Payouts credited to shares at the close are ``share_txns`` rows of
+  kind ``dividend_to_shares``; a year-end payout paid to a member is a ``cash`` row ``payout:<member_no>``
+  (addendum). A close reversed by reopening the year is left out with its reversal;
+- cash book entries (income, expenses, transfers, opening balances, cash-count differences, money
+  received into a fund as ``fund:<fund>``) are ``cash`` rows. The contract has one cash box and one bank:
+  bank interest and bank fees move the bank account, everything else cash (``contract.BANK_SIDE_CATEGORIES``).
+  Money that moved the other way gets a ``bank_deposit``/``bank_withdrawal`` row beside it, and so does
+  a member transaction paid into or out of a bank account, so that cash and bank balances come back
+  exactly;
 - a corrected entry and its correction are both left out when the correction is dated by the as-of
   date (their effects cancel); savings products other than shares have no sheet in v1: both are
   reported as warnings.
@@ -34,7 +42,8 @@ from villagebank.ledger import accounts as acc
 
 PAYMENT_KINDS = ("meeting_payment", "payment", "deposit")
 FEE_ACCOUNTS = {acc.ENTRY_FEE_INCOME: "entry_fee", acc.FINE_INCOME: "fine", acc.OTHER_INCOME: "other"}
-SILENT_KINDS = ("leave_frozen", "terminate_shares", "loan_disburse")
+SILENT_KINDS = ("leave_frozen", "terminate_shares", "loan_disburse", "year_close")
+CASH_KINDS = ("cash_in", "cash_out", "opening", "transfer", "cash_count", "fund_in")
 
 
 @dataclass
@@ -145,9 +154,16 @@ def summary_rows(book: Book, as_of: dt.date) -> list[tuple[str, str, object]]:
 
 # --- the journal as rows ---------------------------------------------------------------------------------
 def entry_rows(book: Book, as_of: dt.date, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
-    """(sheet key, row) for share_txns, fees, repayments, cash and pass_through, in journal order."""
-    reversals = {e.reverses_seq: e for e in book.entries(end=as_of, kinds=("reversal",)) if e.reverses_seq}
-    for e in book.entries(end=as_of):
+    """(sheet key, row) for share_txns, fees, repayments, cash, pass_through and welfare_claims, in journal
+    order."""
+    entries = book.entries(end=as_of)
+    reversals = {e.reverses_seq: e for e in entries if e.kind == "reversal" and e.reverses_seq}
+    reopened = {e.reverses_seq for e in entries if e.kind == "year_reopen" and e.reverses_seq}
+    claims = {cl.entry_seq: cl for cl in book.welfare_claims()} if any(
+        e.kind == "welfare_claim" for e in entries) else {}
+    for e in entries:
+        if e.kind == "year_reopen" or e.seq in reopened:
+            continue  # a close reversed by reopening the year: the standing close is the allocation sheet
         if e.reverses_seq is not None and e.reverses_seq in reversals:
             continue
         if e.seq in reversals:
@@ -155,7 +171,7 @@ def entry_rows(book: Book, as_of: dt.date, warnings: list[ExportWarning]) -> Ite
                 N_("entry {seq} of {date} and its correction (entry {by}) are left out: they cancel out"),
                 seq=e.seq, date=_d(e.date), by=reversals[e.seq].seq)))
             continue
-        yield from _rows_of(e, warnings)
+        yield from _rows_of(e, warnings, claims)
 
 
 def _d(date: dt.date) -> str:
@@ -164,7 +180,7 @@ def _d(date: dt.date) -> str:
     return format_date(date)
 
 
-def _rows_of(e, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
+def _rows_of(e, warnings: list[ExportWarning], claims: dict) -> Iterator[tuple[str, dict]]:
     money = [p for p in e.postings if _is_money(p.account)]
     bank_net = sum(p.amount.satang for p in money if p.account != acc.CASH)
     if e.kind in PAYMENT_KINDS:
@@ -173,9 +189,31 @@ def _rows_of(e, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
         account = acc.SHARES if e.kind == "withdrawal" else acc.FORMER_MEMBERS
         amount = sum(p.amount.satang for p in e.postings if p.account == account)
         yield "share_txns", {"date": e.date, "member_no": e.member_no, "kind": "withdrawal", "amount": Money(amount)}
+    elif e.kind == "dividend_to_shares":
+        for p in e.postings:
+            if p.account == acc.SHARES and p.member_no is not None:
+                yield "share_txns", {"date": e.date, "member_no": p.member_no, "kind": "dividend_to_shares",
+                                     "amount": Money(-p.amount.satang)}
+        return
+    elif e.kind == "payout":
+        paid = sum(p.amount.satang for p in e.postings if p.account in (acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS))
+        yield "cash", _cash(e.date, "out", f"{c.PAYOUT_PREFIX}{e.member_no}", e.memo, paid)
+    elif e.kind == "welfare_claim":
+        claim = claims.get(e.seq)
+        paid = sum(p.amount.satang for p in e.postings if p.account == acc.WELFARE_FUND)
+        yield "welfare_claims", {"date": e.date, "member_no": e.member_no, "case": claim.case if claim else "",
+                                 "nights": claim.nights if claim else None, "amount_paid": Money(paid),
+                                 "override_reason": (claim.override_reason if claim else e.reason) or None}
+    elif e.kind in ("partner_remit", "partner_bank_pays"):
+        for p in e.postings:
+            if p.account.startswith("payable:") and p.member_no is not None:
+                yield "pass_through", {
+                    "date": e.date, "member_no": p.member_no, "partner": p.account.split(":", 1)[1],
+                    "direction": "remitted" if e.kind == "partner_remit" else "paid_by_bank",
+                    "amount": Money(abs(p.amount.satang))}
     elif e.kind in SILENT_KINDS:
         pass
-    elif e.kind in ("cash_in", "cash_out", "opening", "transfer", "cash_count"):
+    elif e.kind in CASH_KINDS:
         yield from _cash_rows(e)
         return
     else:
@@ -256,3 +294,44 @@ def _cash_rows(e) -> Iterator[tuple[str, dict]]:
         yield "cash", _cash(e.date, "out", "bank_deposit", e.memo, diff)
     elif diff < 0:
         yield "cash", _cash(e.date, "in", "bank_withdrawal", e.memo, -diff)
+
+
+# --- the year end ----------------------------------------------------------------------------------------
+def allocation_values(a) -> dict:
+    """The ``allocation`` row of a posted (or recomputed) close. Pools paid to members are what the members
+    got; ``remainder_to_reserve`` is every remainder and every pool with an empty base, so the row adds up
+    to the net profit. A loss year: the deficit charged to the reserve, as a negative number."""
+    from villagebank.thai import BE_OFFSET
+
+    row: dict = {"year": a.fiscal_year + BE_OFFSET, "net_profit": Money(a.net_profit)}
+    if a.net_profit <= 0:
+        row.update({k: Money(0) for k in ("depositors", "borrowers", "welfare", "development", "committee",
+                                           "remainder_to_reserve")})
+        row["reserve"] = Money(a.net_profit)
+        return row
+    paid = {k: sum(getattr(p, k) for p in a.payouts) for k in ("depositor", "borrower", "committee")}
+    row.update({"reserve": Money(a.pools["reserve"]), "depositors": Money(paid["depositor"]),
+                "borrowers": Money(paid["borrower"]), "welfare": Money(a.pools["welfare"]),
+                "development": Money(a.pools["development"]), "committee": Money(paid["committee"]),
+                "remainder_to_reserve": Money(a.remainder_to_reserve)})
+    assert sum(row[k].satang for k in row if k not in ("year", "net_profit")) == a.net_profit, row
+    return row
+
+
+def payout_values(a) -> list[dict]:
+    """The ``member_payouts`` rows of a close: every member with a payout (share-months in baht)."""
+    from villagebank.thai import BE_OFFSET
+
+    return [{"year": a.fiscal_year + BE_OFFSET, "member_no": p.member_no, "share_months": Money(p.share_months),
+             "depositor_payout": Money(p.depositor), "interest_paid": Money(p.interest_paid),
+             "borrower_payout": Money(p.borrower), "committee_payout": Money(p.committee),
+             "total": Money(p.total)} for p in a.payouts if p.total > 0]
+
+
+def year_end_rows(book: Book, as_of: dt.date) -> Iterator[tuple[dict, list[dict]]]:
+    """(allocation row, member_payouts rows) of every year closed by ``as_of`` (its close is dated the last
+    day of the fiscal year)."""
+    for fy in book.closed_years():
+        a = book.allocation(fy)
+        if a.end <= as_of:
+            yield allocation_values(a), payout_values(a)
