@@ -280,17 +280,21 @@ def _payments(conn: Connection, loan_nos: list[int] | None) -> dict[int, list[Pa
     """Each loan's repayments (principal, interest) per date: one grouped query; rows read without per-row
     conversion (a network-scale book has about a million repayment postings)."""
     where = ""
+    account = "p.account"
     params: tuple = (acc.LOANS, acc.INTEREST_INCOME, acc.LOANS, acc.INTEREST_INCOME)
     if loan_nos is not None:
         if not loan_nos:
             return {}
         where = f" AND p.loan_no IN ({', '.join('?' * len(loan_nos))})"
         params += tuple(loan_nos)
+        # "+": the loans' own postings through the loan index; from a few loan numbers up SQLite otherwise
+        # prefers the account index and reads every repayment of the book (2 s instead of 1 ms at 3 M postings)
+        account = "+p.account"
     rows = conn.exec_driver_sql(
         "SELECT p.loan_no, p.date, -SUM(CASE WHEN p.account = ? THEN p.amount ELSE 0 END), "
         "-SUM(CASE WHEN p.account = ? THEN p.amount ELSE 0 END) "
         "FROM posting p JOIN entry e ON e.seq = p.entry_seq "
-        "WHERE p.loan_no IS NOT NULL AND p.account IN (?, ?) AND e.kind != 'loan_disburse'" + where +
+        f"WHERE p.loan_no IS NOT NULL AND {account} IN (?, ?) AND e.kind != 'loan_disburse'" + where +
         " GROUP BY p.loan_no, p.date", params).fetchall()
     out: dict[int, list[Payment]] = defaultdict(list)
     day = dt.date.fromisoformat
