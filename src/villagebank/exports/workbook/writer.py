@@ -33,6 +33,10 @@ MONEY_FORMAT = "#,##0.00"
 COUNT_FORMAT = "#,##0"
 RATE_FORMAT = "0.00##"
 MAX_WIDTH = 60
+# Excel's serial day numbers (1900 system) count from 1899-12-30 for every date from 1900-03-01 on (the days
+# before take Lotus's 29 February 1900 into account and go through XlsxWriter's own conversion).
+EXCEL_EPOCH_ORDINAL = dt.date(1899, 12, 30).toordinal()
+FIRST_SERIAL_DATE = dt.date(1900, 3, 1)
 
 
 def display_width(text: str) -> float:
@@ -127,7 +131,7 @@ class Sheet:
         self.widths: dict[int, float] = {}
         self.filter = bool(headers)
         self.ncols = len(headers)
-        self._money, self._text = writer.fmt["money"], writer.fmt["text"]
+        self._money, self._text, self._date = writer.fmt["money"], writer.fmt["text"], writer.fmt["date"]
         if headers:
             for col, (label, comment) in enumerate(headers):
                 ws.write_string(0, col, label, writer.fmt["head"])
@@ -145,6 +149,13 @@ class Sheet:
         if value is None:
             return
         kind = type(value)
+        if kind is dt.date and value >= FIRST_SERIAL_DATE:  # type: ignore[operator]
+            # A date cell is its serial number with the date format: XlsxWriter's write_datetime writes exactly
+            # that, after a conversion that took half of the writing of a book's dates (60 µs a cell, 8 µs now).
+            self.ws.write_number(row, col, value.toordinal() - EXCEL_EPOCH_ORDINAL, self._date)  # type: ignore[attr-defined]
+            if self.widths.get(col, 0) < 12:
+                self.widths[col] = 12
+            return
         if style is None and (kind is Money or kind is str):  # the common cells, without the chain below
             widths = self.widths
             if kind is Money:
