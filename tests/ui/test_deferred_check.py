@@ -69,8 +69,9 @@ def test_damage_found_after_the_window_is_shown(qtbot, controller, large):
 def test_a_sound_large_book_stays_open_for_recording(qtbot, controller, large):
     controller.start(large)
     qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible(), timeout=30_000)
+    assert controller.deferred_check is None  # not while the window is first painted
+    qtbot.waitUntil(lambda: controller.deferred_check is not None, timeout=5_000)
     check = controller.deferred_check
-    assert check is not None
     check.thread.join(30)
     qtbot.wait(50)
     assert controller.book is check.book and not controller.book.readonly and not controller.book.damage

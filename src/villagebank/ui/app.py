@@ -36,6 +36,7 @@ from villagebank.ui.settings import Prefs
 
 DEFAULT_POINT_SIZE = qt.DEFAULT_POINT_SIZE
 DEMO_BOOK_NAME = "demo.vbk"
+DEFERRED_CHECK_DELAY_MS = 500  # a large book's whole-file checks start this long after its window is shown
 
 
 def load_fonts(app: QApplication, point_size: int = DEFAULT_POINT_SIZE) -> str:
@@ -284,9 +285,6 @@ class App(QObject):
         self.window.closed.connect(self._window_closed)
         self.prefs.set_last_book(book.path)
         self.window.show()
-        if getattr(book, "deferred_checks", False):
-            self.deferred_check = DeferredCheck(book, self)
-            self.deferred_check.damaged.connect(self._damage_found_later)
         if old_window is not None:
             self._switching = True
             old_window.close()
@@ -301,6 +299,17 @@ class App(QObject):
             first_run.finished.disconnect(self._first_run_closed)
             first_run.close()
             first_run.deleteLater()
+        if getattr(book, "deferred_checks", False):
+            # Once the window is painted and its first page filled: the checks read the whole file (seconds) and
+            # would otherwise take the second core from the window's first paint.
+            QTimer.singleShot(DEFERRED_CHECK_DELAY_MS, lambda: self._check_later(book))
+
+    def _check_later(self, book: Book) -> None:
+        """Start the deferred checks of ``book`` if it is still the open book (and they have not started)."""
+        if self.book is not book or (self.deferred_check is not None and self.deferred_check.book is book):
+            return
+        self.deferred_check = DeferredCheck(book, self)
+        self.deferred_check.damaged.connect(self._damage_found_later)
 
     def _damage_found_later(self, book: Book) -> None:
         """The deferred checks found damage: the book is closed and its window with it, and the damaged-book
