@@ -41,7 +41,7 @@ PLAN: list[tuple[str, str, int, int, dict]] = [
     ("payment", "M", 40, 20, {}),
     ("startup", "M", 5, 3, {}),
     ("gui", "M", 5, 3, {}),
-    ("yearend", "M", 3, 1, {}),
+    ("yearend", "M", 3, 1, {"backups": 1}),
     ("verify", "M", 1, 1, {}),
     ("export", "M", 1, 1, {"openpyxl_sample": 10}),
     ("pdf", "M", 1, 1, {}),
@@ -110,6 +110,26 @@ NOTES = [
 ]
 
 
+ORDER = ("S2", "S", "S10", "M", "L")
+
+
+def merge_results(path: str, new: list[dict]) -> tuple[list[dict], list[str], dt.datetime, float, list[str]]:
+    """The earlier run's results in ``path`` with ``new`` in place of those of the same job and scale (added when
+    absent): the results, the scales, the earlier run's start and its duration plus this run's, and the jobs
+    run again (``job scale at time``)."""
+    with open(path, encoding="utf-8") as fp:
+        old = json.load(fp)
+    meta = old[0].get("run", {}) if old else {}
+    fresh = {(r["job"], r["scale"]): r for r in new}
+    merged = [fresh.pop((r["job"], r["scale"]), r) for r in old] + list(fresh.values())
+    merged.sort(key=lambda r: {"S2": 0, "S": 0, "S10": 0, "M": 1, "L": 2}.get(r["scale"], 3))
+    scales = sorted({{"S2": "S", "S10": "S"}.get(r["scale"], r["scale"]) for r in merged}, key=ORDER.index)
+    started = dt.datetime.fromisoformat(meta["started"]) if "started" in meta else dt.datetime.now()
+    seconds = float(meta.get("seconds", 0.0))
+    rerun = [f"{r['job']} {r['scale']} ({r.get('ran', '')[11:16]})" for r in new]
+    return merged, scales, started, seconds, rerun
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--scales", default="S,M", help="comma-separated: S, M, L (default S,M)")
@@ -120,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="the markdown file (default bench/results/<date>.md)")
     ap.add_argument("--strict", action="store_true", help="also fail on missed absolute targets")
     ap.add_argument("--note", action="append", default=[], help="a note for the results file")
+    ap.add_argument("--update", metavar="JSON",
+                    help="the .json of an earlier run: this run's jobs replace its results of the same job and scale, "
+                         "the others are kept, and the table is written again (beside it, unless --out)")
     args = ap.parse_args(argv)
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     for s in scales:
@@ -134,20 +157,28 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         print(f"{job} {scale} x{repeat} ...", flush=True)
         r = run_job(job, scale, args.seed, repeat, options)
+        r["ran"] = dt.datetime.now().isoformat(timespec="minutes")
         results.append(r)
         checks = "; ".join(f"{c[0].text}: {report.describe(c[0], c[1])} {'ok' if c[2] else 'MISSED'}"
                            for c in report.evaluate(r))
         print(f"  {report.fmt_s(r['runs']['job']['median'])}  {checks}  ({time.perf_counter() - t:.0f} s)", flush=True)
     seconds = time.perf_counter() - t0
-    text, missed = report.table(results, title=f"villagebank benchmarks, {', '.join(scales)}", notes=NOTES + args.note,
+    notes = NOTES + args.note
+    if args.update:
+        results, scales, started, seconds, rerun = merge_results(args.update, results)
+        if rerun:
+            notes = [*notes, "- Run again on their own (`--update`), as the rows show: " + ", ".join(rerun) + "."]
+    text, missed = report.table(results, title=f"villagebank benchmarks, {', '.join(scales)}", notes=notes,
                                 started=started, seconds=seconds)
     absolute = [f"{r['job']} {r['scale']}: {t.text} (measured {report.describe(t, v)})"
                 for r in results for t, v, ok in report.evaluate(r) if not ok and not t.gate]
-    out = args.out or str(RESULTS / f"{started:%Y-%m-%d}.md")
+    out = args.out or (os.path.splitext(args.update)[0] + ".md" if args.update else str(RESULTS / f"{started:%Y-%m-%d}.md"))
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w", encoding="utf-8") as fp:
         fp.write(text)
     with open(os.path.splitext(out)[0] + ".json", "w", encoding="utf-8") as fp:
+        if results:  # the run's start and duration, for --update
+            results[0]["run"] = {"started": started.isoformat(timespec="seconds"), "seconds": round(seconds, 1)}
         json.dump(results, fp, indent=1, default=str)
     print(f"\n{text}\n\nwritten to {out}")
     if missed:
