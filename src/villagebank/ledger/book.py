@@ -395,6 +395,32 @@ class BookBase:
         with self._read() as conn:
             return self._entries(conn, q)
 
+    def iter_entries(self, *, end: dt.date | None = None, chunk: int = 20_000) -> Iterator[dto.Entry]:
+        """Every entry (dated up to ``end``) in number order, as :meth:`entries` returns them, read ``chunk``
+        entries at a time in one read transaction: a network-scale journal (a million entries, three million
+        postings) is gigabytes as one list."""
+        with self._read() as conn:
+            last = 0
+            while True:
+                q = select(s.entry).where(s.entry.c.seq > last)
+                if end:
+                    q = q.where(s.entry.c.date <= end)
+                found = self._entries(conn, q.order_by(s.entry.c.seq).limit(chunk))
+                if not found:
+                    return
+                yield from found
+                last = found[-1].seq
+
+    def reversing_entries(self, *, end: dt.date | None = None) -> list[tuple[int, str, int]]:
+        """(seq, kind, seq of the entry it reverses) of every entry that reverses another (a correction, a reopened
+        year), dated up to ``end``."""
+        q = (select(s.entry.c.seq, s.entry.c.kind, s.entry.c.reverses_seq)
+             .where(s.entry.c.reverses_seq.is_not(None)).order_by(s.entry.c.seq))
+        if end:
+            q = q.where(s.entry.c.date <= end)
+        with self._read() as conn:
+            return [(r.seq, r.kind, r.reverses_seq) for r in conn.execute(q)]
+
     def _entries(self, conn: Connection, query: Any) -> list[dto.Entry]:
         rows = conn.execute(query).all()
         if not rows:
