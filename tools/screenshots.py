@@ -136,7 +136,14 @@ def gui_a_screens(window, book, out: Path, qapp: QApplication) -> None:
     save_over(window, close, out, "66-meeting-close", qapp)
     close.done(0)
     settle(qapp)
-    closed = book.close_meeting(meeting.meeting.id, cash_counts(book.cash_balance()), "")
+    # The summary of a closed meeting, closed in a scratch copy: closing it in the book would lock today's
+    # date, and the screens after this one (welfare claims, ...) record entries dated today.
+    from villagebank.ledger import open_book
+
+    scratch = book.copy_to(Path(tempfile.mkdtemp(prefix="vb-close-")) / "copy.vbk")
+    copy = open_book(scratch, clock=FixedClock(TODAY), durable=False)
+    closed = copy.close_meeting(meeting.meeting.id, cash_counts(copy.cash_balance()), "")
+    copy.close()
     summary = SummaryDialog(window.ctx, closed, window)
     summary.show()
     center_on(summary, window)
@@ -173,6 +180,15 @@ def gui_a_screens(window, book, out: Path, qapp: QApplication) -> None:
     center_on(count, window)
     save_over(window, count, out, "78-cashbook-count", qapp)
     count.done(0)
+    expenses = [r for r in range(cash.model.rowCount()) if getattr(cash.model.row(r), "kind", "") == "cash_out"]
+    if expenses:  # the question before a wrong entry is cancelled (nothing is posted: the dialog is not run)
+        cash.table.selectRow(expenses[-1])
+        correct = cash.correction_dialog(cash.selected_line())
+        correct.reason.setText("บันทึกซ้ำ ใบเสร็จค่าถ่ายเอกสารใบเดียวกัน")
+        correct.show()
+        center_on(correct, window)
+        save_over(window, correct, out, "80-cashbook-correct", qapp)
+        correct.done(0)
     cash.tabs.setCurrentIndex(1)
     save(window, out, "79-cashbook-secretary", qapp)
     cash.tabs.setCurrentIndex(0)

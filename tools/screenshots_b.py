@@ -1,5 +1,6 @@
-"""Screenshots 90–139: loans and the loan wizard, welfare & partners, year end, reports, backup and the book's
-safety screens, the member page's sections, the workbook import, user accounts. Called by tools/screenshots.py
+"""Screenshots 90–143: loans and the loan wizard, welfare & partners, year end, reports, backup and the book's
+safety screens, the member page's sections, the workbook import, user accounts; the Book and Help menus (the
+workbook for the network centre, where are my files, About). Called by tools/screenshots.py
 with the demo book open at its fixed date."""
 
 from __future__ import annotations
@@ -250,6 +251,57 @@ def shots(controller, window, book, out: Path, qapp: QApplication, save, center_
     window.go_to("members")
     save(window, out, "136-read-only", qapp)
     window.readonly_banner.setVisible(False)
+
+    # --- the Book and Help menus: the workbook for the network centre, where are my files, About -------------
+    book_and_help_shots(window, book, out, qapp, save, dialog_shot)
+
+
+def over(window: QWidget, popup: QWidget, out: Path, name: str, qapp: QApplication) -> None:
+    """The window with a popup menu drawn where it opened."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter, QPixmap
+
+    for _ in range(5):
+        qapp.processEvents()
+    base = window.grab()
+    canvas = QPixmap(base.size())
+    canvas.fill()
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, base)
+    painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)), popup.grab())
+    painter.end()
+    canvas.save(str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def book_and_help_shots(window, book, out: Path, qapp: QApplication, save, dialog_shot) -> None:
+    import tempfile
+
+    from PySide6.QtCore import QPoint
+
+    from villagebank.exports.workbook.export import export_workbook
+    from villagebank.ui.dialogs.book_files import export_done_box, suggested_name
+
+    window.go_to("overview")
+    bar = window.menuBar()
+    for menu, name in ((window.book_menu, "139-menu-book"), (window.help_menu, "141-menu-help")):
+        geo = bar.actionGeometry(menu.menuAction())
+        menu.popup(bar.mapToGlobal(QPoint(geo.x(), geo.bottom())))
+        over(window, menu, out, name, qapp)
+        menu.hide()
+        if name == "139-menu-book":
+            target = Path(tempfile.mkdtemp(prefix="vb-export-")) / suggested_name(book.bank().name, book.clock.today())
+            box = export_done_box(export_workbook(book, target), window)
+            box.show()
+            dialog_shot(box, "140-export-done")
+            box.close()
+            box.deleteLater()
+    files = window.show_files()
+    dialog_shot(files, "142-where-are-my-files")
+    files.close()
+    box = window.show_about()
+    dialog_shot(box, "143-about")
+    box.close()
 
 
 def first_run_shots(controller, first, out: Path, qapp: QApplication, save, tmp: Path) -> None:

@@ -7,7 +7,6 @@ import io
 import re
 import shutil
 import subprocess
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -232,7 +231,8 @@ def test_an_empty_list_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_300_member_statements_in_one_pdf_are_fast(tmp_path: Path) -> None:
+def test_300_member_statements_in_one_pdf_each_on_its_own_page(tmp_path: Path) -> None:
+    """The layout of a whole month's statements in one file (its time is measured by ``make bench``, job pdf)."""
     reports = []
     for i in range(300):
         r = _report(key="statement", title="รายการเดินบัญชีเงินฝากสัจจะออมทรัพย์", period="เดือนมกราคม พ.ศ. 2568",
@@ -249,10 +249,10 @@ def test_300_member_statements_in_one_pdf_are_fast(tmp_path: Path) -> None:
                   i * 3 + k, 100000 + i * 1000 + k * 7)
         r.blocks.append(t)
         reports.append(r)
-    start = time.perf_counter()
-    assert render_pdf(reports, tmp_path / "statements.pdf") == 300
-    elapsed = time.perf_counter() - start
-    assert elapsed < 30, f"{elapsed:.1f} s for 300 statements"
+    pdf = tmp_path / "statements.pdf"
+    assert render_pdf(reports, pdf) == 300
+    last = _text(pdf, first=300, last=300)
+    assert "นายสมชาย ใจดีมีทรัพย์ 299" in last and "299/abcdef" in last and "หน้า 1/1" in last
 
 
 def test_without_actual_text_substituted_glyphs_still_map_to_thai(tmp_path: Path) -> None:

@@ -65,6 +65,12 @@ def test_refuses_a_book_open_in_another_app(book, book_path):
     with pytest.raises(BookError) as info:
         open_book(book_path)
     assert info.value.reason == "in_use"
+    assert "on this computer" in info.value.template and "pid" not in str(info.value)
+    # Another computer holding it (a shared folder) is named.
+    book_path.with_name(book_path.name + ".lock").write_text("pid 4242 on office-pc")
+    with pytest.raises(BookError) as info:
+        open_book(book_path)
+    assert "“office-pc”" in str(info.value) and info.value.params["computer"] == "office-pc"
     # Read-only viewing is still possible.
     with open_book(book_path, readonly=True) as viewer:
         assert viewer.bank().name == book.bank().name

@@ -35,3 +35,27 @@ def test_the_summary_leaves_cancelled_receipts_out(cancelled):
     book, m = cancelled
     closed = book.close_meeting(m.id)
     assert closed.summary["members_paid"] == 0
+    assert closed.summary["receipts"] == 0 and closed.summary["cancelled"] == [1]
+
+
+def test_the_days_money_leaves_the_cancelled_receipt_and_the_count_out(book, clock):
+    """Found by reading the manual cold: the day's 'cash received' counted a receipt cancelled that day, the
+    cancel showed as cash paid out, the count's shortage as an expense, and the summary's 'cash in the book' was
+    read after the shortage was posted (equal to the count, beside a difference of -1.00)."""
+    for i in (1, 2):
+        book.add_member(member_values(f"สมาชิก{i}", cid=valid_cid(f"11017002034{i}")))
+    m = book.open_meeting(START)
+    first = book.pay(1, None, meeting_id=m.id)
+    book.pay(2, None, meeting_id=m.id)
+    book.reverse_entry(first.entry_seq, "บันทึกผิดคน", date=START)
+    again = book.pay(1, None, meeting_id=m.id)
+    held = book.cash_balance(as_of=START)
+    totals = book.day_totals(START)
+    assert totals["cash_in"] == held.satang == 2 * again.total.satang and "cash_out" not in totals
+    short = {100: held.satang // 100 - 1}  # one baht coins, one short
+    closed = book.close_meeting(m.id, short, "เหรียญหาย")
+    s = closed.summary
+    assert s["cash_book"] == held.satang and s["cash_counted"] == held.satang - 100
+    assert s["cash_difference"] == -100 and s["cash_reason"] == "เหรียญหาย"
+    assert s["totals"]["cash_in"] == held.satang and "expenses" not in s["totals"] and "cash_out" not in s["totals"]
+    assert s["cancelled"] == [first.receipt_no] and s["receipts"] == 2

@@ -4,6 +4,7 @@ at open refuses a damaged book for writing and names the newest backup; damaged 
 import datetime as dt
 import json
 import random
+import re
 import sqlite3
 import time
 
@@ -179,6 +180,8 @@ def test_broken_header_truncation_and_a_zeroed_page_are_refused(book, tmp_path):
             open_book(path)
         assert info.value.reason == "damaged", name
         assert "book-manual-" in str(info.value), name  # the newest backup is named
+        detail = re.search(r"เสียหาย \(([^)]*)\)", str(info.value)).group(1)
+        assert re.fullmatch(r"[\u0e00-\u0e7f ]+", detail), (name, detail)  # what is wrong, said in Thai
     path.write_bytes(data)
     with open_book(path) as again:
         assert again.verify().ok

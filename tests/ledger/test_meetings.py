@@ -50,8 +50,9 @@ def test_a_whole_meeting_day(saving_book, clock):
 
 
 def test_meeting_dates_move_forward(saving_book):
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as info:
         saving_book.open_meeting(dt.date(2025, 4, 3))  # already held
+    assert "ปิดวันไปแล้ว" in str(info.value) and "บัญชีเงินสด" in str(info.value)
     with pytest.raises(PeriodLocked):
         saving_book.open_meeting(dt.date(2025, 3, 20))  # inside the closed months
 

@@ -24,7 +24,8 @@ def test_a_second_instance_is_refused_then_recovers_after_the_first_is_killed(zy
     with pytest.raises(BookError) as info:
         open_book(path)
     assert info.value.reason == "in_use"
-    assert f"pid {pid}" in str(info.value) and "เปิดอยู่" in str(info.value)
+    assert "เปิดอยู่ในหน้าต่างอื่นของโปรแกรมในเครื่องนี้" in str(info.value) and "pid" not in str(info.value)
+    assert path.with_name("book.vbk.lock").read_text().startswith(f"pid {pid} on ")  # who holds it, for support
     with open_book(path, readonly=True) as viewer:  # viewing while the other one records
         assert viewer.entry_count() >= 0 and viewer.bank().name
     os.kill(pid, signal.SIGKILL)

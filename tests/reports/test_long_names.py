@@ -100,6 +100,9 @@ def test_long_names_print_whole_and_inside_their_cells(long_book, name, tmp_path
     params = Params(month=(2025, 8), member_no=5 if name == "receipts" else None)  # 5 has the longest name too
     if name in ("shares", "loans", "claims"):
         params = Params(year=2025)
+    if name == "schedule":
+        loan = long_book.loans()[0]
+        params = Params(loan_no=loan.loan_no)
     reports = build(long_book, name, params)
     for r in reports:
         _assert_laid_out_cleanly(layout_report(r), r.page_size)
@@ -110,6 +113,8 @@ def test_long_names_print_whole_and_inside_their_cells(long_book, name, tmp_path
     people = {1, 2, 4} if name in ("loans", "overdue", "guarantors") else {5} if name == "receipts" else set()
     if name in ("members", "shares", "statements", "remittance", "payouts", "agm"):
         people = {m.member_no for m in long_book.members()}
+    if name == "schedule":  # the borrower and each guarantor, whole, in the header and under their lines
+        people = {loan.member_no, *loan.guarantors}
     if name == "claims":  # the committee's reason wraps in its cell, whole and in order
         people = {1}
         lines = [op[3] for r in reports for page in layout_report(r) for op in page.over if op[0] == TEXT]

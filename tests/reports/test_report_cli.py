@@ -34,7 +34,7 @@ def _pages(out: str) -> int:
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_every_report_renders_through_the_cli(name, demo_copy, tmp_path, capsys):
     pdf = tmp_path / f"{name}.pdf"
-    extra = ["--member", "3"] if name in ("statement", "receipts") else []
+    extra = ["--member", "3"] if name in ("statement", "receipts") else ["--loan", "1"] if name == "schedule" else []
     code, out, err = run(capsys, "--book", str(demo_copy), "report", name, "--month", "2568-12", *extra,
                          "--out", str(pdf))
     assert code == 0, err
@@ -71,6 +71,8 @@ def test_unknown_report_and_missing_member(demo_copy, capsys):
     assert code == 1 and "--member" in err
     code, _out, err = run(capsys, "--book", str(demo_copy), "report", "cashbook", "--year", "2568")
     assert code == 1 and "--month" in err
+    code, _out, err = run(capsys, "--book", str(demo_copy), "report", "schedule")
+    assert code == 1 and "--loan" in err
 
 
 def test_receipt_reprints_are_copies(demo_copy, tmp_path, capsys):

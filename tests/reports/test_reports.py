@@ -200,6 +200,11 @@ def test_receipt_in_figures_and_thai_words_and_copy_mark(demo, tmp_path):
     assert baht_text(r.total.satang) in squeeze(text)
     assert baht(r.total.satang) in text and "ใบเสร็จรับเงิน" in text and f"เลขที่ {r.receipt_no}" in text
     assert "สำเนา" not in text
+    # The member signs as the payer and the treasurer as the receiver, each named under the line.
+    treasurer = next(m for m in demo.members() if m.committee_role and "เหรัญญิก" in m.committee_role)
+    assert [(s.role, s.name) for s in report.signatures] == [("ผู้จ่ายเงิน", r.member_name),
+                                                             ("ผู้รับเงิน", treasurer.full_name)]
+    assert r.member_name in text and treasurer.full_name in text
     printed = type(r)(**{**r.__dict__, "printed": 1})
     again = receipts.receipt_report(demo, printed)
     assert again.copy_mark == "สำเนา"
@@ -225,6 +230,23 @@ def test_loan_book_balances_and_monthly_columns(demo, tmp_path):
             assert {row.cells[6], row.cells[7]} == {f"{g} {demo.member(g).full_name}" for g in st.guarantors}
     text = _render(report, tmp_path)
     assert "บัญชีเงินกู้" in text and "ผู้ค้ำประกันคนที่ 1" in text and baht(_total(register, "balance")) in text
+
+
+def test_a_loans_schedule_adds_up_to_its_terms_and_names_who_signs(demo, tmp_path):
+    st = next(s for s in demo.loans(UNTIL) if s.status == "disbursed" and len(s.guarantors) == 2)
+    report = loanbook.loan_schedule(demo, st.loan_no)
+    t = _table(report, "schedule")
+    items = [r for r in t.rows if r.style is Style.ITEM]
+    assert len(items) == st.term_months
+    assert _column_sum(t, "principal") == st.principal.satang == _total(t, "principal")
+    assert items[0].cells[3] == demo.loan_schedule(st.loan_no)[0].interest.satang
+    assert items[-1].cells[5] == 0  # nothing owed after the last installment
+    signers = [(sig.role, sig.name) for sig in report.signatures]
+    assert signers[:3] == [("ผู้กู้", demo.member(st.member_no).full_name),
+                           *[("ผู้ค้ำประกัน", demo.member(g).full_name) for g in st.guarantors]]
+    text = _render(report, tmp_path)
+    assert "ตารางผ่อนชำระเงินกู้" in text and f"สัญญาเงินกู้ที่ {st.loan_no}" in text
+    assert baht(st.principal.satang) in text and demo.member(st.member_no).full_name in text
 
 
 def test_overdue_loans_list_guarantors_to_contact(demo, tmp_path):

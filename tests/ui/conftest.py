@@ -55,13 +55,17 @@ def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoMo
 
 def when_modal(qtbot, action: Callable[[QWidget], None], timeout_ms: int = 5000) -> list[QWidget]:
     """Schedule ``action(modal_widget)`` for the next modal dialog the code under test opens with
-    ``exec()`` (which blocks). Returns a list that will hold the dialog, to assert on afterwards."""
+    ``exec()`` (which blocks). Returns a list that will hold the dialog, to assert on afterwards.
+
+    A dialog that is already the modal one when this is called is not "the next" (on a loaded machine the
+    timer can fire before the new dialog has become the active modal widget)."""
     seen: list[QWidget] = []
     waited = [0]
+    already = QApplication.activeModalWidget()
 
     def poll() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is not None and modal.isVisible():
+        if modal is not None and modal is not already and modal.isVisible():
             seen.append(modal)
             action(modal)
             return
@@ -77,8 +81,37 @@ def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
+def open_main_window(qtbot, ctx):
+    """The main window on ``ctx``'s book, shown and active (closed at the end of the test, unsaved rules
+    discarded)."""
+    from villagebank.ui.windows.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w, before_close_func=discard_changes)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    return w
+
+
 def discard_changes(window) -> None:
     """Before a test closes the main window: forget unsaved rules (closing would ask, and wait)."""
     for page in window.pages.values():
         if page.key == "settings":
             page.rules_tab.load()
+
+
+@pytest.fixture
+def controller(qapp, prefs):
+    """The application object (which book is open, which window shows it), shut down after the test."""
+    from villagebank.ui import app as uiapp
+
+    quits: list[bool] = []
+    ctl = uiapp.App(qapp, prefs, quit=lambda: quits.append(True))
+    ctl.quits = quits
+    yield ctl
+    if ctl.window is not None:
+        ctl.window.close()
+    if ctl.first_run is not None:
+        ctl.first_run.close()
+    ctl.shutdown()

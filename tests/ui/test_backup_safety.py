@@ -13,7 +13,6 @@ from tests.conftest import member_values, valid_cid
 from tests.ui.conftest import type_text, when_modal
 from villagebank.ledger import BookError, Clock, Money, create_book, open_book
 from villagebank.ledger import access as access_mod
-from villagebank.ui import app as uiapp
 from villagebank.ui.dialogs.login import LoginDialog
 from villagebank.ui.dialogs.restore import DamagedBookDialog, RestoreDialog
 
@@ -26,18 +25,6 @@ def cheap_hashes(monkeypatch):
                                                               type=Type.ID))
     monkeypatch.setattr(access_mod, "_dummy", None)
 
-
-@pytest.fixture
-def controller(qapp, prefs):
-    quits = []
-    ctl = uiapp.App(qapp, prefs, quit=lambda: quits.append(True))
-    ctl.quits = quits
-    yield ctl
-    if ctl.window is not None:
-        ctl.window.close()
-    if ctl.first_run is not None:
-        ctl.first_run.close()
-    ctl.shutdown()
 
 
 @pytest.fixture
@@ -227,3 +214,25 @@ def test_user_accounts_turned_on_then_a_login_with_a_wait(qtbot, controller, pat
     assert "5" in state["message"]
     assert controller.book.signed_in.name == "somsri"
     assert "นางสมศรี" in window.windowTitle()
+    # The treasurer adds a committee member, who forgets the password: the treasurer sets a new one.
+    settings = window.go_to("settings")
+    settings.tabs.setCurrentIndex(settings.tabs.count() - 1)
+    tab = settings.access_tab
+    type_text(tab.name, "boonmee")
+    tab.role.setCurrentIndex(tab.role.findData("committee"))
+    tab.password.setText("เริ่มต้น12345")
+    tab.repeat.setText("เริ่มต้น12345")
+    tab.add_button.click()
+    controller.ops.wait_idle()
+    assert {u.name for u in controller.book.users()} == {"boonmee", "somsri"}
+    assert tab.password_button.isVisible()
+    type_text(tab.name, "boonmee")
+    tab.password.setText("ใหม่หมด67890")
+    tab.repeat.setText("ใหม่หมด67890")
+    tab.password_button.click()
+    controller.ops.wait_idle()
+    assert not tab.problems.isVisible()
+    book = controller.book
+    book.logout()
+    book.login("boonmee", "ใหม่หมด67890")
+    assert book.signed_in.name == "boonmee"

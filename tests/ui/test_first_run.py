@@ -1,6 +1,5 @@
 """Start-up: no book yet → the first-run screen; Enter opens the demo; "Create my bank" by keyboard."""
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import focused, type_text
@@ -8,19 +7,6 @@ from villagebank import paths
 from villagebank.ledger import Rules, create_book
 from villagebank.ui import app as uiapp
 from villagebank.ui.windows.first_run import BANK_STEP, CHOICES, RULES_STEP
-
-
-@pytest.fixture
-def controller(qapp, prefs):
-    quits = []
-    ctl = uiapp.App(qapp, prefs, quit=lambda: quits.append(True))
-    ctl.quits = quits
-    yield ctl
-    if ctl.window is not None:
-        ctl.window.close()
-    if ctl.first_run is not None:
-        ctl.first_run.close()
-    ctl.shutdown()
 
 
 def wait_for_window(qtbot, ctl):
@@ -150,7 +136,7 @@ def test_a_book_open_elsewhere_is_refused_politely(qtbot, controller, tmp_path):
         when_modal(qtbot, close)
         controller.start(path)
         qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-        assert "เปิดอยู่ในหน้าต่างหรือโปรแกรมอื่นแล้ว" in shown[0]
+        assert "เปิดอยู่ในหน้าต่างอื่นของโปรแกรมในเครื่องนี้แล้ว" in shown[0] and "pid" not in shown[0]
         assert "Traceback" not in shown[0]
         qtbot.waitUntil(lambda: bool(controller.quits))
         assert controller.window is None
@@ -161,3 +147,34 @@ def test_a_book_open_elsewhere_is_refused_politely(qtbot, controller, tmp_path):
 def test_creating_where_a_book_exists_uses_a_free_name(qtbot, controller):
     create_book(paths.default_book_path(), name="เล่มแรก").close()
     assert uiapp.free_book_path().name == "book-2.vbk"
+
+
+def test_a_new_computer_restores_the_book_from_a_usb_backup(qtbot, controller, tmp_path):
+    """The old laptop broke: the first run restores the backup from the USB stick into this computer's data
+    folder (checked and shown first) and opens it."""
+    from tests.conftest import member_values, valid_cid
+    from villagebank.ui.dialogs.restore import RestoreDialog
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with create_book(tmp_path / "old-laptop" / "book.vbk", name="ธนาคารหมู่บ้านย้ายเครื่อง") as old:
+        old.add_member(member_values("สมศรี", cid=valid_cid("310170020301")))
+        saved = old.backup(usb).path
+    controller.start(None)
+    assert controller.first_run.restore_button.isVisible()
+    seen = []
+
+    def accept(dialog) -> None:
+        seen.append(dialog)
+        assert isinstance(dialog, RestoreDialog) and dialog.check.ok
+        dialog.yes_button.click()
+
+    from tests.ui.conftest import when_modal
+
+    when_modal(qtbot, accept)
+    controller.restore_backup(saved)
+    window = wait_for_window(qtbot, controller)
+    assert seen and window.isVisible()
+    assert controller.book.bank().name == "ธนาคารหมู่บ้านย้ายเครื่อง" and len(controller.book.members()) == 1
+    assert controller.book.path == paths.default_book_path()  # in this computer's data folder, not on the stick
+    assert saved.exists()  # the stick keeps its copy

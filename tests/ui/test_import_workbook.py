@@ -9,19 +9,6 @@ from openpyxl import load_workbook
 from tests.conftest import member_values, valid_cid
 from villagebank.exports.workbook.export import export_workbook
 from villagebank.ledger import Money, create_book
-from villagebank.ui import app as uiapp
-
-
-@pytest.fixture
-def controller(qapp, prefs):
-    quits = []
-    ctl = uiapp.App(qapp, prefs, quit=lambda: quits.append(True))
-    yield ctl
-    if ctl.window is not None:
-        ctl.window.close()
-    if ctl.first_run is not None:
-        ctl.first_run.close()
-    ctl.shutdown()
 
 
 @pytest.fixture

@@ -3,19 +3,19 @@ accepts another, records, approves and pays out; a repayment; the overdue list w
 reject and cancel with a reason."""
 
 import datetime as dt
+import subprocess
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.conftest import discard_changes, type_text, when_modal
+from tests.ui.conftest import open_main_window, type_text, when_modal
 from villagebank.i18n import _
 from villagebank.ledger import Money
 from villagebank.ledger.rules import LABELS
 from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.dialogs.loan_wizard import BORROWER, DECIDE, GUARANTORS, SCHEDULE, TERMS, RepaymentDialog
-from villagebank.ui.windows.main_window import MainWindow
 
 APR10 = dt.date(2025, 4, 10)
 
@@ -32,12 +32,7 @@ def lending(saving_book, clock):
 
 @pytest.fixture
 def window(qtbot, lending, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 @pytest.fixture
@@ -134,7 +129,7 @@ def test_refusal_at_apply_names_each_rule(qtbot, ctx, lending, loans):
     wizard.reject()
 
 
-def test_repayment_and_overdue_list_with_guarantor_phones(qtbot, ctx, lending, clock, loans):
+def test_repayment_and_overdue_list_with_guarantor_phones(qtbot, ctx, lending, clock, loans, tmp_path):
     book = lending
     book.edit_member(5, {"phone": "0891234567"})
     no = book.apply_loan(3, baht(600), 3, [4, 5])
@@ -159,6 +154,16 @@ def test_repayment_and_overdue_list_with_guarantor_phones(qtbot, ctx, lending, c
     ctx.ops.wait_idle()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     assert book.loan(no).principal_paid + book.loan(no).interest_paid == baht(100)
+
+    # The schedule to sign, as a PDF.
+    loans.table.select_row(0)
+    assert loans.schedule_button.isEnabled()
+    pdf = tmp_path / "schedule.pdf"
+    assert loans.print_schedule(pdf)
+    ctx.ops.wait_idle()
+    qtbot.waitUntil(pdf.exists)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "ตารางผ่อนชำระเงินกู้" in text and f"สัญญาเงินกู้ที่ {no}" in text
 
 
 def test_reject_and_cancel_need_a_reason(qtbot, ctx, lending, loans):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tests.conftest import member_values
-from tests.ui.conftest import discard_changes, focused
+from tests.ui.conftest import focused, open_main_window
 from villagebank.i18n import current_language
 from villagebank.ui import qt
 from villagebank.ui.pages import PAGES, Page, pages_for, register
@@ -16,12 +16,7 @@ from villagebank.ui.windows.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 def nav_texts(window) -> list[str]:
@@ -147,6 +142,9 @@ def test_text_size_changes_live_and_is_remembered(qtbot, ctx, window):
     for _ in range(20):
         window.change_font_size(+1)
     assert qt.point_size() == qt.MAX_POINT_SIZE
+    # The page names stay whole at the largest size (the list grows with them).
+    qtbot.waitUntil(lambda: window.nav.width() >= max(
+        window.nav.fontMetrics().horizontalAdvance(window.nav.item(i).text()) for i in range(window.nav.count())))
 
 
 def test_a_field_in_error_still_follows_the_text_size(qtbot, ctx, window):

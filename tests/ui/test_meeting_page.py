@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import START, meeting_day, member_values, monthly, valid_cid
-from tests.ui.conftest import discard_changes, focused, type_text, when_modal
+from tests.ui.conftest import focused, open_main_window, type_text, when_modal
 from villagebank.demo import cash_counts
 from villagebank.ledger import Money
 from villagebank.ui import printing
 from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.dialogs.meeting import CloseMeetingDialog, SummaryDialog
-from villagebank.ui.windows.main_window import MainWindow
+from villagebank.ui.printing import meeting_summary_report
 
 DAY = dt.date(2025, 5, 3)
 
@@ -55,12 +55,7 @@ def printed(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 class Keys:
@@ -194,6 +189,11 @@ def test_a_whole_meeting_day_by_keyboard(qtbot, ctx, window, meeting_book, print
     assert s["missed"] == [12]
     assert s["cash_difference"] == -100
     assert book.cash_counts()[-1].reason == "เหรียญหายหนึ่งบาท"
+    # The summary the committee signs carries the reason and the cancelled receipt.
+    printed_summary = meeting_summary_report(book, closed)
+    texts = [v for b in printed_summary.blocks for v in (getattr(b, "text", None),
+                                                         *[str(item[1]) for item in getattr(b, "items", [])]) if v]
+    assert "เหรียญหายหนึ่งบาท" in texts and any(str(cancelled.receipt_no) in t and "ยกเลิก" in t for t in texts)
     assert book.share_balance(7, DAY) - book.share_balance(7, dt.date(2025, 4, 30)) == Money(5000)
     assert book.current_meeting() is None
     assert page.stack.currentWidget() is page.open_view
@@ -245,4 +245,23 @@ def test_open_meeting_refused_shows_why(qtbot, ctx, window, meeting_book):
     ctx.ops.wait_idle()
     assert page.open_error.isVisible()
     assert meeting_book.current_meeting() is None
-    assert "ประชุม" in page.last_label.text()
+    assert "วันทำการครั้งล่าสุด" in page.last_label.text() and "ปิดวันแล้ว" in page.last_label.text()
+
+
+def test_the_meeting_day_fits_a_laptop_and_keeps_the_names_readable(qtbot, ctx, window, meeting_book):
+    """Found by reading the manual cold: on a Thursday in November with ten receipts waiting, the row of the
+    day's title and buttons made the window wider than the screen, and the loan columns squeezed the names
+    to "…"."""
+    book = meeting_book
+    book.open_meeting(DAY)
+    page = window.go_to("meeting")
+    ctx.ops.wait_idle()
+    window.resize(1366, 768)
+    page.day_title.setText("วันทำการวันพฤหัสบดีที่ 26 พฤศจิกายน 2569")
+    page.progress.setText("จ่ายแล้ว 10 จาก 47 คน")
+    page.print_button.setText("พิมพ์ใบเสร็จ 10 ใบ (Ctrl+P)")
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1366
+    assert not page.table.isColumnHidden(4)  # the loan's principal is shown (member 3 owes an installment)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(1) >= page.table.fontMetrics().averageCharWidth() * 14

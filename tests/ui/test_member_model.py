@@ -1,7 +1,6 @@
 """The member list model: search, Thai order, filters, 10,000 rows, and the PySide6 crash guard."""
 
 import datetime as dt
-import time
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
@@ -74,22 +73,17 @@ def test_display_roles_and_retranslation(qtbot):
     assert model.headerData(0, Qt.Orientation.Horizontal) == "เลขที่"
 
 
-def test_ten_thousand_members_filter_and_sort_fast():
+def test_ten_thousand_members_filter_and_sort():
+    """Correct at the network centre's size (the time is measured by ``make bench``'s gui job, not here)."""
     members = ten_thousand()
     model = MemberTableModel()
-    started = time.perf_counter()
     model.set_members(members)
-    load = time.perf_counter() - started
-    started = time.perf_counter()
     model.set_order("name")
     model.set_filter("สมชาย")
     model.set_filter("สมชาย1")
     model.set_filter("")
     model.set_order("number")
-    rearrange = time.perf_counter() - started
     assert model.rowCount() == 10_000
-    assert load < 3.0, load  # Thai sort keys are computed once, here
-    assert rearrange < 1.0, rearrange  # stack-notes: a proxy took 1.35 s for one sort of 10,000 rows
     model.set_filter("5000")
     assert model.rowCount() == 1 and model.member(0).member_no == 5000
 

@@ -4,9 +4,9 @@ now, enrolling in a partner fund), loans, guarantees, the statement of a month, 
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.conftest import discard_changes, type_text, when_modal
+from tests.ui.conftest import open_main_window, type_text, when_modal
 from villagebank.i18n import _
 from villagebank.ledger import Money
 from villagebank.ui.pages.member_sections import (
@@ -16,7 +16,6 @@ from villagebank.ui.pages.member_sections import (
     MoneySection,
     StatementSection,
 )
-from villagebank.ui.windows.main_window import MainWindow
 
 APR10 = dt.date(2025, 4, 10)
 
@@ -32,12 +31,7 @@ def mbook(saving_book, clock):
 
 @pytest.fixture
 def window(qtbot, mbook, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 def section(view, cls):

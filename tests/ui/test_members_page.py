@@ -9,19 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import START, valid_cid
-from tests.ui.conftest import discard_changes, focused, type_text, when_modal
+from tests.ui.conftest import focused, open_main_window, type_text, when_modal
 from villagebank.ui.dialogs.member_form import MemberDialog
-from villagebank.ui.windows.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 @pytest.fixture

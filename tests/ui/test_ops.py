@@ -84,7 +84,7 @@ def test_long_op_shows_progress_and_can_be_stopped(qtbot, ops):
     def work(ctx):
         for i in range(1, 4):
             ctx.progress(i, 10, f"สมาชิก {i}")
-        gate.wait(5)
+        gate.wait(60)  # released by the test below (a loaded machine can take seconds to get there)
         return "stopped" if ctx.cancelled else "done"
 
     op = ops.run(work, done=seen.append, long=True, cancellable=True, label="กำลังพิมพ์")

@@ -6,20 +6,13 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import discard_changes, type_text
-from villagebank.ui.windows.main_window import MainWindow
+from tests.ui.conftest import open_main_window, type_text
 
 
 @pytest.fixture
 def window(qtbot, saving_book, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 @pytest.fixture

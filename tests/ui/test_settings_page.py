@@ -5,23 +5,17 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
-from tests.ui.conftest import discard_changes, focused, type_text, when_modal
+from tests.ui.conftest import focused, open_main_window, type_text, when_modal
 from villagebank.ledger.rules import LABELS, Rules, field_names
 from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.views.rules_editor import RulesEditor
-from villagebank.ui.windows.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 @pytest.fixture

@@ -8,15 +8,14 @@ from decimal import Decimal
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import member_values, valid_cid
-from tests.ui.conftest import discard_changes, type_text, when_modal
+from tests.ui.conftest import open_main_window, type_text, when_modal
 from villagebank.i18n import _
 from villagebank.ledger import Money
 from villagebank.ledger.rules import LABELS
 from villagebank.ui.dialogs.common import ReasonDialog
-from villagebank.ui.windows.main_window import MainWindow
 
 JAN10 = dt.date(2025, 1, 10)
 
@@ -40,12 +39,7 @@ def wbook(book, clock):
 
 @pytest.fixture
 def window(qtbot, wbook, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 @pytest.fixture

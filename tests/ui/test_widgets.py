@@ -193,3 +193,51 @@ def test_citizen_id_edit_checks_the_check_digit(qtbot, prefs):
     edit.editingFinished.emit()
     assert edit.property("error")
     assert edit.problem().startswith("เลขประจำตัวประชาชน: ")
+
+
+def test_a_pdf_the_computer_cannot_open_is_shown_by_its_place(qtbot, monkeypatch, tmp_path):
+    """On a laptop without a PDF reader nothing would appear after 'print': the treasurer is told where the
+    file is and how to print it (found by reading the manual cold on a bare desktop)."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tests.ui.conftest import when_modal
+    from villagebank.ui import printing
+
+    monkeypatch.setattr(printing, "opener", lambda path: False)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    pdf = tmp_path / "receipts-1-3.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    texts: list[str] = []
+
+    def read(box) -> None:
+        assert isinstance(box, QMessageBox)
+        texts.append(box.text())
+        box.accept()
+
+    when_modal(qtbot, read)
+    assert printing.open_file(pdf, parent) is False
+    assert texts and str(pdf) in texts[0] and "ไม่มีโปรแกรมเปิดไฟล์ PDF" in texts[0]
+
+
+def test_a_refusal_under_a_field_goes_when_the_field_is_edited(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.ui.conftest import type_text
+    from villagebank.ui.qt import Texts
+    from villagebank.ui.views.forms import FormGrid
+
+    form = FormGrid(Texts())
+    qtbot.addWidget(form)
+    amount, other = QLineEdit(), QLineEdit()
+    form.add("amount", "Amount", amount)
+    form.add("other", "Other", other)
+    form.show()
+    form.set_error("amount", "ต้องเป็นจำนวนหุ้นเต็ม")
+    form.set_error("other", "ผิด")
+    assert form.rows["amount"].error.isVisible()
+    type_text(amount, "2")
+    assert not form.rows["amount"].error.isVisible()
+    assert form.rows["other"].error.isVisible()  # only the field edited
+    other.setText("x")  # a change by the program is not the treasurer's correction
+    assert form.rows["other"].error.isVisible()

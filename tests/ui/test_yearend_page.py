@@ -6,13 +6,12 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from tests.ledger.test_yearend import build_year
-from tests.ui.conftest import discard_changes, type_text, when_modal
+from tests.ui.conftest import open_main_window, type_text, when_modal
 from villagebank.i18n import _
 from villagebank.ui.dialogs.common import ReasonDialog
-from villagebank.ui.windows.main_window import MainWindow
 
 
 @pytest.fixture
@@ -22,12 +21,7 @@ def year_book(book, clock):
 
 @pytest.fixture
 def window(qtbot, year_book, ctx):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w, before_close_func=discard_changes)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+    return open_main_window(qtbot, ctx)
 
 
 @pytest.fixture

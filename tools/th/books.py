@@ -211,7 +211,9 @@ TH = {
     "the payout date is before the approval ({date})": "วันจ่ายเงินกู้อยู่ก่อนวันอนุมัติ ({date})",
     "the same member is named twice as guarantor": "ระบุผู้ค้ำประกันคนเดียวกันซ้ำสองครั้ง",
     "the withdrawal is for the saving's purpose": "ถอนเพื่อวัตถุประสงค์ของเงินออมนั้น",
-    "there is already a meeting on {date}": "มีวันทำการวันที่ {date} อยู่แล้ว",
+    "the meeting of {date} was held and closed already; its receipts and summary are kept (a correction is made in "
+    "the cash book with a reason, not by opening the day again)": "วันทำการวันที่ {date} ปิดวันไปแล้ว ใบเสร็จและสรุปของวันนั้นยังเก็บไว้ "
+                                                                   "(ถ้าต้องแก้รายการ ให้แก้ที่หน้าบัญชีเงินสดพร้อมเหตุผล ไม่ต้องเปิดวันนั้นใหม่)",
     "there is no kind of savings “{key}”": "ไม่มีเงินออมประเภท “{key}”",
     "there is no loan number {no}": "ไม่มีเงินกู้เลขที่ {no}",
     "there is no meeting number {id}": "ไม่มีวันทำการลำดับที่ {id}",

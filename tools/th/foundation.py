@@ -225,8 +225,11 @@ TH = {
     "there is no closed period number {id}": "ไม่มีงวดที่ปิดแล้วหมายเลข {id}",
     "there is no entry number {seq}": "ไม่มีรายการเลขที่ {seq}",
     "there is no member number {no}": "ไม่มีสมาชิกเลขที่ {no}",
-    "this book is already open in another villagebank window or program ({holder}); close it there first":
-        "สมุดบัญชีนี้เปิดอยู่ในหน้าต่างหรือโปรแกรมอื่นแล้ว ({holder}) กรุณาปิดที่นั่นก่อน",
+    "this book is already open in another villagebank window on this computer; close that window first (look for "
+    "it in the task bar)": "สมุดบัญชีนี้เปิดอยู่ในหน้าต่างอื่นของโปรแกรมในเครื่องนี้แล้ว กรุณาปิดหน้าต่างนั้นก่อน "
+                           "(ดูที่แถบงานด้านล่างของจอ)",
+    "this book is already open in villagebank on the computer “{computer}”; close it there first":
+        "สมุดบัญชีนี้เปิดอยู่ในโปรแกรมที่เครื่อง “{computer}” แล้ว กรุณาปิดที่เครื่องนั้นก่อน",
     "this book is open read-only; nothing can be recorded": "สมุดบัญชีนี้เปิดแบบอ่านอย่างเดียว บันทึกรายการไม่ได้",
     "this book needs an upgrade; open it normally once first": "สมุดบัญชีนี้ต้องปรับรุ่นก่อน กรุณาเปิดแบบปกติหนึ่งครั้ง",
     "this book was made by a newer version of villagebank; install the newer version to open it":

@@ -213,7 +213,7 @@ TH = {
     "The member register: find, register and change members": "ทะเบียนสมาชิก: ค้นหา ลงทะเบียน และแก้ไขข้อมูลสมาชิก",
     "&Find:": "ค้นหา (&F):",
     "member number, or a few letters of the name": "เลขที่สมาชิก หรือบางส่วนของชื่อ",
-    "S&how:": "แสดง (&H):",
+    "Sho&w:": "แสดง (&W):",
     "&Order:": "เรียง (&O):",
     "&New member": "สมาชิกใหม่ (&N)",
     "Current members": "สมาชิกปัจจุบัน",
@@ -310,8 +310,9 @@ TH = {
         "โปรแกรมนี้ใช้ทำบัญชีของธนาคารหมู่บ้านในเครื่องนี้ ทั้งทะเบียนสมาชิก เงินสัจจะ เงินกู้ และบัญชีเงินสด "
         "เลือกวิธีเริ่มต้นได้เลย",
     "Try the program with the demo book": "ลองใช้โปรแกรมกับสมุดบัญชีตัวอย่าง",
-    "A made-up village bank with 40 members, to look around and practise. Nothing in it is real. (Enter)":
-        "ธนาคารหมู่บ้านสมมติที่มีสมาชิก 40 คน ไว้ลองดูและฝึกใช้ ข้อมูลในนั้นไม่ใช่ของจริง (กด Enter)",
+    "A made-up village bank with its members, loans and meetings, to look around and practise. Nothing in it is "
+    "real. (Enter)": "ธนาคารหมู่บ้านสมมติ มีสมาชิก เงินกู้ และวันทำการให้ดู ไว้ลองดูและฝึกใช้ ข้อมูลในนั้นไม่ใช่ของจริง "
+                     "(กด Enter)",
     "Create my bank": "สร้างธนาคารของกลุ่มเรา",
     "Type the bank's name and village, then check its rules. Takes a few minutes.":
         "กรอกชื่อกลุ่มและหมู่บ้าน แล้วตรวจระเบียบของกลุ่ม ใช้เวลาไม่กี่นาที",

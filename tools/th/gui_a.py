@@ -35,9 +35,9 @@ TH = {
     "Every member on the sheet has paid.": "สมาชิกทุกคนในรายการจ่ายแล้ว",
     "Everyone": "ทุกคน",
     "Kind of money": "ประเภทเงิน",
-    "Last meeting: {date}": "ประชุมครั้งล่าสุด: {date}",
-    "Loan {no}: interest": "ดอกเบี้ย สัญญา {no}",
-    "Loan {no}: principal": "เงินต้น สัญญา {no}",
+    "Last meeting: {date} (closed)": "วันทำการครั้งล่าสุด: {date} (ปิดวันแล้ว)",
+    "Loan {no}: interest": "ดอกเบี้ย สัญญา\u00a0{no}",  # no line break before the number
+    "Loan {no}: principal": "เงินต้น สัญญา\u00a0{no}",
     "Meeting &date:": "วันที่ประชุม (&D):",
     "Meeting date": "วันที่ประชุม",
     "Meeting day": "วันทำการ",

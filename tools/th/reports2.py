@@ -93,7 +93,7 @@ TH = {
     "Partner funds (collected for you and forwarded)": "กองทุนที่กลุ่มเก็บเงินแล้วส่งต่อให้ท่าน",
     "Paid this month": "จ่ายเดือนนี้",
     "Paid this year": "จ่ายปีนี้",
-    "Paid for you by the bank": "กลุ่มจ่ายแทน",
+    "Paid for you by the bank": "กลุ่มจ่ายสมทบ",
     "Not yet forwarded": "รอนำส่ง",
     "Welfare benefits paid to you": "เงินสวัสดิการที่ท่านได้รับ",
     "This fiscal year": "ปีบัญชีนี้",

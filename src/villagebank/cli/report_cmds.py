@@ -35,6 +35,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--member", type=int, metavar="N", help=_("one member's statement or receipts"))
     p.add_argument("--receipt", type=int, metavar="NO", help=_("one receipt by its number"))
     p.add_argument("--partner", metavar="KEY", help=_("one partner fund's remittance list, e.g. nsf"))
+    p.add_argument("--loan", type=int, metavar="N", help=_("one loan's repayment schedule (report schedule)"))
     p.add_argument("--out", metavar="FILE", help=_("where to write (default: a name made from the report and "
                                                    "period, in the current folder)"))
     p.add_argument("--format", choices=("pdf", "xlsx"), help=_("pdf (default) or xlsx (Excel)"))
@@ -57,6 +58,8 @@ def _out_path(args: argparse.Namespace, fmt: str) -> Path:
         parts.append(f"m{args.member}")
     if args.receipt is not None:
         parts.append(f"r{args.receipt}")
+    if args.loan is not None:
+        parts.append(f"loan{args.loan}")
     if args.partner:
         parts.append(args.partner)
     return Path("-".join(parts) + "." + fmt)
@@ -78,7 +81,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if target.suffix.lower() != f".{fmt}":
         raise UsageError(_("the output file must end in .{ext} for --format {ext}").format(ext=fmt))
     params = Params(month=args.month, year=args.year, member_no=args.member, receipt_no=args.receipt,
-                    partner=args.partner)
+                    partner=args.partner, loan_no=args.loan)
     started = time.perf_counter()
     # Printing receipts counts the prints (a second print is a copy): that writes to the book.
     counts_prints = args.name == "receipts" and fmt == "pdf"

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 import villagebank
 from villagebank import paths
-from villagebank.i18n import N_
+from villagebank.i18n import N_, lazy
 from villagebank.ledger import accounts, dto, integrity, journal, members
 from villagebank.ledger.access import AccessMixin
 from villagebank.ledger.backup import BackupMixin
@@ -721,7 +721,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         raise BookError(N_("there is no book at {path}"), reason="missing", path=str(path))
     if not dbengine.looks_like_sqlite(path):
         if _holds_a_book(path):  # a book whose first page was damaged
-            raise _damaged(path, None, "header")
+            raise _damaged(path, None, lazy(HEADER_DAMAGED))
         raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
     if not readonly:
         _check_writable(path)
@@ -756,7 +756,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         engine.dispose()
         if lock:
             lock.release()
-        raise _damaged(path, book_id, str(exc)) from exc
+        raise _damaged(path, book_id, lazy(UNREADABLE), error=str(exc)) from exc
     except DBAPIError as exc:
         engine.dispose()
         if lock:
@@ -764,7 +764,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         mapped = _storage_error(exc)
         if mapped is not None:
             raise mapped from exc
-        raise _damaged(path, book_id, str(exc.orig)) from exc
+        raise _damaged(path, book_id, lazy(UNREADABLE), error=str(exc.orig)) from exc
     except BaseException:
         engine.dispose()
         if lock:
@@ -808,8 +808,13 @@ def _holds_a_book(path: Path) -> bool:
     return False
 
 
-def _damaged(path: Path, book_id: str | None, detail: str) -> BookError:
-    """The refusal of a damaged book, naming the newest backup to restore from."""
+HEADER_DAMAGED = N_("the beginning of the file is unreadable")
+UNREADABLE = N_("part of the file is unreadable")
+
+
+def _damaged(path: Path, book_id: str | None, detail: str, error: str = "") -> BookError:
+    """The refusal of a damaged book, naming the newest backup to restore from. ``error`` (SQLite's own words,
+    English) is kept on the error for the log and the person helping, not put in the treasurer's message."""
     from villagebank.ledger import backup as backups
     from villagebank.thai import format_date
 
@@ -826,6 +831,7 @@ def _damaged(path: Path, book_id: str | None, detail: str) -> BookError:
                         reason="damaged", path=str(path), detail=detail,
                         folder=str(paths.backups_dir_for(path)))
     err.newest_backup = newest  # type: ignore[attr-defined]
+    err.technical = error  # type: ignore[attr-defined]
     return err
 
 

@@ -167,7 +167,9 @@ def open_meeting(conn: Connection, date: dt.date, *, now: str) -> Meeting:
     if current is not None:
         raise InvalidInput(N_("the meeting of {date} is still open; close it first"), date=format_date(current.date))
     if conn.execute(select(s.meeting.c.id).where(s.meeting.c.date == date)).first():
-        raise InvalidInput(N_("there is already a meeting on {date}"), date=format_date(date))
+        raise InvalidInput(N_("the meeting of {date} was held and closed already; its receipts and summary are kept "
+                              "(a correction is made in the cash book with a reason, not by opening the day again)"),
+                           date=format_date(date))
     j.check_open(conn, date)
     last = conn.execute(select(func.max(s.meeting.c.date))).scalar()
     if last is not None and date < last:
@@ -622,10 +624,18 @@ def receipts_between(conn: Connection, rules: Rules, start: dt.date, end: dt.dat
 # --- close --------------------------------------------------------------------------------------------
 def day_totals(conn: Connection, date: dt.date) -> dict[str, int]:
     """Totals of the day per kind of money (the counters): satang, positive = received."""
+    # A receipt cancelled the same day took no money (it and its correction are left out), and the cash count's
+    # difference is the summary's own line, not an expense or cash paid out.
+    original = s.entry.alias("original")
+    same_day = (select(s.entry.c.seq, s.entry.c.reverses_seq)
+                .join(original, original.c.seq == s.entry.c.reverses_seq)
+                .where(s.entry.c.date == date, original.c.date == date)).subquery()
     rows = conn.execute(
         select(s.posting.c.account, s.entry.c.kind, func.sum(s.posting.c.amount))
         .select_from(s.posting.join(s.entry, s.entry.c.seq == s.posting.c.entry_seq))
-        .where(s.posting.c.date == date).group_by(s.posting.c.account, s.entry.c.kind)).all()
+        .where(s.posting.c.date == date, s.entry.c.kind != "cash_count",
+               s.entry.c.seq.not_in(select(same_day.c.seq)), s.entry.c.seq.not_in(select(same_day.c.reverses_seq)))
+        .group_by(s.posting.c.account, s.entry.c.kind)).all()
     totals: dict[str, int] = defaultdict(int)
     for account, kind, amount in rows:
         amount = int(amount)
@@ -700,9 +710,15 @@ def close_meeting(conn: Connection, rules: Rules, meeting_id: int, *, counts: di
         "suspended": [o.member_no for o in outcomes if o.new_status == "suspended"],
         "terminated": [o.member_no for o in outcomes if o.new_status == "terminated"],
         "suspension_lifted": lifted,
-        "cash_book": cashbook.balance_of(conn, acc.CASH, m.date).satang,
+        # What the book said before the count's difference was posted (after it, the book equals the count).
+        "cash_book": count.book_balance.satang if count else cashbook.balance_of(conn, acc.CASH, m.date).satang,
         "cash_counted": count.counted.satang if count else None,
         "cash_difference": count.difference.satang if count else None,
+        "cash_reason": count.reason if count and count.difference.satang else "",
+        "cancelled": [r.receipt_no for r in conn.execute(
+            select(s.receipt.c.receipt_no).where(s.receipt.c.meeting_id == meeting_id).where(
+                s.receipt.c.entry_seq.in_(select(s.entry.c.reverses_seq).where(s.entry.c.reverses_seq.is_not(None))))
+            .order_by(s.receipt.c.receipt_no))],
     }
     previous = conn.execute(select(func.max(s.period_lock.c.end)).where(
         s.period_lock.c.kind == "meeting", s.period_lock.c.unlocked_at.is_(None))).scalar()

@@ -18,7 +18,17 @@ from villagebank.reports.common import (
     signers,
     year_period,
 )
-from villagebank.reports.table import Column, Kind, PageBreak, Paragraph, Report, ReportTable, Style
+from villagebank.reports.table import (
+    Column,
+    KeyValues,
+    Kind,
+    PageBreak,
+    Paragraph,
+    Report,
+    ReportTable,
+    Signature,
+    Style,
+)
 from villagebank.thai import format_amount, format_date, format_year, month_name
 
 if TYPE_CHECKING:
@@ -204,3 +214,60 @@ def guarantor_exposure(book: Book, period: Period) -> Report:
         report.blocks.append(Paragraph(_("No member guarantees an open loan.")))
     return report
 
+
+
+# --- one loan's repayment schedule ------------------------------------------------------------------------------
+SCHEDULE_TITLE = N_("Loan repayment schedule")
+BORROWER = N_("Borrower")
+GUARANTOR = N_("Guarantor")
+METHOD_LABELS = {"declining": N_("on what is still owed (declining balance)"),
+                 "flat": N_("on the amount borrowed (flat)")}
+
+
+def loan_schedule(book: Book, loan_no: int) -> Report:
+    """A loan's installments as the borrower and guarantors sign for them: the terms, each installment's due
+    date, principal, interest and the balance after it, what has been paid so far."""
+    st = book.loan(loan_no)
+    people = _people(book)
+    installments = book.loan_schedule(loan_no)
+    report = new_report(book, "schedule", _(SCHEDULE_TITLE), _("Loan {no}").format(no=loan_no),
+                        signatures=[Signature(_(BORROWER), _name(people, st.member_no)),
+                                    *[Signature(_(GUARANTOR), _name(people, g)) for g in st.guarantors],
+                                    *signers(book, TREASURER, CHAIR)])
+    kv = KeyValues()
+    kv.add(_("Borrower"), _who(people, st.member_no))
+    kv.add(_("Amount borrowed"), st.principal.satang, Kind.MONEY)
+    for n, g in enumerate(st.guarantors, start=1):  # one per line: a name is never broken across two
+        kv.add(_("Guarantor {n}").format(n=n), _who(people, g))
+    kv.add(_("Interest"), _("{rate}% a month, {method}").format(rate=_rate(st.rate_pct),
+                                                                 method=_(METHOD_LABELS.get(st.method, st.method))))
+    kv.add(_("Term"), _("{months} months").format(months=st.term_months))
+    kv.add(_("Paid out on"), format_date(st.disbursed_date) if st.disbursed_date else _("not paid out yet"))
+    if st.purpose:
+        kv.add(_("Purpose"), st.purpose)
+    if st.disbursed_date:
+        kv.add(_("Still owed today"), st.balance.satang, Kind.MONEY)
+    report.blocks.append(kv)
+    t = ReportTable([Column("n", _("Installment"), Kind.INT, 0.8), Column("due", _("Due on"), Kind.DATE, 1.2),
+                     Column("principal", _("Principal"), Kind.MONEY), Column("interest", _("Interest"), Kind.MONEY),
+                     Column("total", _("To pay"), Kind.MONEY), Column("balance", _("Owed after it"), Kind.MONEY)],
+                    key="schedule")
+    for i in installments:
+        t.add(i.number, i.due_date, i.principal.satang, i.interest.satang, i.total.satang, i.balance_after.satang)
+    t.add(None, _("Total"), sum(i.principal.satang for i in installments),
+          sum(i.interest.satang for i in installments), sum(i.total.satang for i in installments), None,
+          style=Style.TOTAL)
+    report.blocks.append(t)
+    report.blocks.append(Paragraph(_("The interest is what falls due when every installment is paid on its meeting "
+                                     "day; paying more or earlier lowers it, paying late adds to it. Payments go "
+                                     "to the interest due first, then to the principal."), small=True))
+    return report
+
+
+def _name(people: dict[int, Member], no: int) -> str:
+    m = people.get(no)
+    return m.full_name if m else ""
+
+
+def _rate(pct) -> str:
+    return format(pct.normalize(), "f")

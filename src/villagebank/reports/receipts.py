@@ -11,8 +11,17 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from villagebank.i18n import N_, _
-from villagebank.reports.common import PAID_BY, RECEIVED_BY, new_report, signers
-from villagebank.reports.table import Column, KeyValues, Kind, Paragraph, Report, ReportTable, Style
+from villagebank.reports.common import PAID_BY, RECEIVED_BY, TREASURER, new_report, signers
+from villagebank.reports.table import (
+    Column,
+    KeyValues,
+    Kind,
+    Paragraph,
+    Report,
+    ReportTable,
+    Signature,
+    Style,
+)
 from villagebank.thai import baht_text, format_date
 
 if TYPE_CHECKING:
@@ -27,8 +36,10 @@ CANCELLED = N_("CANCELLED")
 def receipt_report(book: Book, r: Receipt, *, anchor: str | None = None, address: str | None = None,
                    signatures: list | None = None) -> Report:
     """One receipt as a report (a copy when it was printed before; cancelled when its entry was reversed)."""
+    if signatures is None:
+        signatures = receipt_signers(book, r, signers(book, TREASURER))
     report = new_report(book, "receipt", _(TITLE), _("No. {no}").format(no=r.receipt_no), anchor=anchor,
-                        signatures=signatures if signatures is not None else signers(book, PAID_BY, RECEIVED_BY))
+                        signatures=signatures)
     report.sheet = str(r.receipt_no)
     report.number = r.receipt_no
     if r.voided_by:
@@ -89,5 +100,14 @@ def select_receipts(book: Book, *, receipt_no: int | None = None, member_no: int
 def receipts(book: Book, found: list[Receipt]) -> list[Report]:
     """One report per receipt (the bank's address, anchor and signers read once)."""
     anchor, address = book.anchor(), _address(book)
-    signatures = signers(book, PAID_BY, RECEIVED_BY)
-    return [receipt_report(book, r, anchor=anchor, address=address, signatures=signatures) for r in found]
+    treasurer = signers(book, TREASURER)
+    return [receipt_report(book, r, anchor=anchor, address=address, signatures=receipt_signers(book, r, treasurer))
+            for r in found]
+
+
+def receipt_signers(book: Book, r: Receipt, treasurer: list) -> list[str | Signature]:
+    """The member signs as the payer (their name printed under the line) and the treasurer as the receiver
+    (named when exactly one member holds the office)."""
+    payer = Signature(_(PAID_BY), r.member_name) if r.member_no is not None and r.member_name else _(PAID_BY)
+    holder = treasurer[0].name if treasurer and isinstance(treasurer[0], Signature) else ""
+    return [payer, Signature(_(RECEIVED_BY), holder) if holder else _(RECEIVED_BY)]

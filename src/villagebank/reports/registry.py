@@ -40,6 +40,7 @@ class Params:
     member_no: int | None = None
     receipt_no: int | None = None
     partner: str | None = None  # a partner fund's key (remittance lists)
+    loan_no: int | None = None  # one loan (its repayment schedule)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ReportSpec:
     default_period: str  # "month" | "year" | "date": what no --month/--year means
     member: str = "no"  # "no" | "optional" | "required": --member
     landscape: bool = False
+    loan: bool = False  # needs --loan N (printed from the loans page in the GUI)
 
 
 def _period(book: Book, p: Params, default: str) -> Period:
@@ -123,6 +125,12 @@ def _remittance(book: Book, p: Params) -> list[Report]:
     return found
 
 
+def _schedule(book: Book, p: Params) -> list[Report]:
+    if p.loan_no is None:
+        raise InvalidInput(N_("give the loan with --loan N"))
+    return [loanbook.loan_schedule(book, p.loan_no)]
+
+
 def _coverage(book: Book, p: Params) -> list[Report]:
     as_of = _period(book, p, "date").as_of
     if p.member_no is not None:
@@ -140,6 +148,7 @@ REPORTS: dict[str, ReportSpec] = {spec.name: spec for spec in (
                lambda b, p: [registers.share_register(b, _fiscal_year(b, p))], "year", landscape=True),
     ReportSpec("loans", loanbook.LOANS_TITLE,
                lambda b, p: [loanbook.loan_book(b, _fiscal_year(b, p))], "year", landscape=True),
+    ReportSpec("schedule", loanbook.SCHEDULE_TITLE, _schedule, "date", loan=True),
     ReportSpec("overdue", loanbook.OVERDUE_TITLE,
                lambda b, p: [loanbook.overdue_loans(b, _period(b, p, "date"))], "date", landscape=True),
     ReportSpec("guarantors", loanbook.GUARANTORS_TITLE,

@@ -166,6 +166,7 @@ class App(QObject):
             self.first_run = FirstRunWindow(self.prefs, message=message)
             self.first_run.demo_requested.connect(self.open_demo)
             self.first_run.open_requested.connect(self.choose_book_file)
+            self.first_run.restore_requested.connect(lambda: self.restore_backup())
             self.first_run.create_requested.connect(self.create_bank)
             self.first_run.import_requested.connect(lambda: self.import_workbook())
             self.first_run.finished.connect(self._first_run_closed)
@@ -246,6 +247,19 @@ class App(QObject):
                                                     _("Village bank books (*.vbk);;All files (*)"))
         if name:
             self.open(Path(name))
+
+    def restore_backup(self, file: Path | None = None) -> None:
+        """First run on a new computer: a backup checked, shown, copied into this computer's data folder, opened."""
+        from villagebank.ui import safety
+
+        if file is None:
+            start = str(Path.home())
+            name, _filter = QFileDialog.getOpenFileName(self._parent(), _("Choose the backup to restore"), start,
+                                                        _("Village bank books (*.vbk);;All files (*)"))
+            if not name:
+                return
+            file = Path(name)
+        safety.restore_file(self, self.new_book_path or free_book_path(), file)
 
     def import_workbook(self, workbook: Path | None = None):
         """Import a book workbook into a new book (checked first; every problem listed by cell)."""

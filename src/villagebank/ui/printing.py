@@ -30,9 +30,19 @@ def _default_opener(path: Path) -> bool:
 opener: Callable[[Path], bool] = _default_opener
 
 
-def open_file(path: Path) -> bool:
-    """Open a written PDF in the computer's viewer (where it is printed)."""
-    return opener(path)
+def open_file(path: Path, parent=None) -> bool:
+    """Open a written PDF in the computer's viewer (where it is printed). When the computer has no viewer for
+    it, say where the file is and how to print it (with ``parent``, in a message box)."""
+    if opener(path):
+        return True
+    if parent is not None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(parent, _("The file is saved"), _(
+            "The computer has no program to show PDF files, so the file was not opened. It is saved here:\n{path}"
+            "\n\nOpen it with a PDF reader (for example by double-clicking it in that folder) and print it from "
+            "there. Help → Where are my files shows the folder.").format(path=str(path)))
+    return False
 
 
 def output_folder(kind: str) -> Path:
@@ -91,7 +101,12 @@ def meeting_summary_report(book: Book, meeting: Meeting):
     if s.get("cash_counted") is not None:
         cash.add(_("Cash counted"), int(s["cash_counted"]), Kind.MONEY)
         cash.add(_("Difference"), int(s.get("cash_difference") or 0), Kind.MONEY)
+        if s.get("cash_reason"):
+            cash.add(_("Reason for the difference"), s["cash_reason"])
     report.blocks.append(cash)
+    if s.get("cancelled"):
+        report.blocks.append(Paragraph(_("Receipts cancelled (numbers): {list}").format(
+            list=", ".join(str(n) for n in s["cancelled"]))))
     for key, msgid in (("missed", N_("Missed their saving (member numbers): {list}")),
                        ("suspended", N_("No new loans for a while (member numbers): {list}")),
                        ("terminated", N_("Membership ended (member numbers): {list}"))):

@@ -301,4 +301,4 @@ def calendar_icon(size: int = 32, color: QColor | None = None) -> QIcon:
     return QIcon(pix)
 
 
-NAV_STYLE = "QListWidget::item { padding: 8px 10px; }"
+NAV_STYLE = "QListWidget::item { padding: 4px 10px; }"

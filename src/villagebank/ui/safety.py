@@ -38,7 +38,11 @@ def offer_read_only(app: App, exc: BookError, path: Path) -> bool:
     """A book that cannot be opened for recording: say why and offer what can be done. True when handled."""
     parent = app._parent()
     if exc.reason == "damaged":
-        dialog = DamagedBookDialog(path, exc.message(), getattr(exc, "newest_backup", None), parent)
+        message = exc.message()
+        if getattr(exc, "technical", ""):
+            message += "\n\n" + _("Technical detail for the person helping you: {detail}").format(
+                detail=exc.technical)
+        dialog = DamagedBookDialog(path, message, getattr(exc, "newest_backup", None), parent)
         app.damaged_dialog = dialog
         result = dialog.exec()
         file = dialog.file

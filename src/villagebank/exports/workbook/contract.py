@@ -123,7 +123,8 @@ PASS_THROUGH = Sheet("pass_through", "เงินรับฝากส่งต
     DATE_COL, MEMBER_COL,
     _c("partner", "กองทุน", TEXT, True),
     _c("direction", "รายการ", ENUM, True, choices=("collected", "remitted", "paid_by_bank"),
-       aliases=(("เก็บ", "collected"), ("นำส่ง", "remitted"), ("กลุ่มจ่ายแทน", "paid_by_bank"))),
+       aliases=(("เก็บ", "collected"), ("นำส่ง", "remitted"), ("กลุ่มจ่ายแทน", "paid_by_bank"),
+                ("กลุ่มจ่ายสมทบ", "paid_by_bank"))),
     _c("amount", "จำนวนเงิน", MONEY, True),
 ))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import sqlite3
 from pathlib import Path
@@ -144,9 +145,13 @@ class BookLock:
             with contextlib.suppress(OSError):
                 holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
             os.close(fd)
-            raise BookError(
-                N_("this book is already open in another villagebank window or program ({holder}); "
-                   "close it there first"), reason="in_use", holder=holder or "?") from None
+            found = re.fullmatch(r"pid (\d+) on (.+)", holder)
+            computer = found.group(2) if found else ""
+            if computer and computer != socket.gethostname():
+                raise BookError(N_("this book is already open in villagebank on the computer “{computer}”; close "
+                                   "it there first"), reason="in_use", computer=computer) from None
+            raise BookError(N_("this book is already open in another villagebank window on this computer; close "
+                               "that window first (look for it in the task bar)"), reason="in_use") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode(), 0)
         self._fd = fd

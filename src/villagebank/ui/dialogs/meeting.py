@@ -165,12 +165,18 @@ class SummaryDialog(QDialog):
         layout.addWidget(totals_grid(rows))
         layout.addWidget(hline())
         layout.addWidget(totals_grid(cash_rows))
-        for key, msgid in (("suspended", N_("No new loans for a while (member numbers): {list}")),
+        notes = []
+        if s.get("cash_reason"):
+            notes.append(_("Reason for the difference: {reason}").format(reason=s["cash_reason"]))
+        for key, msgid in (("cancelled", N_("Receipts cancelled (numbers): {list}")),
+                           ("suspended", N_("No new loans for a while (member numbers): {list}")),
                            ("terminated", N_("Membership ended (member numbers): {list}"))):
             if s.get(key):
-                label = QLabel(_(msgid).format(list=", ".join(str(n) for n in s[key])))
-                label.setWordWrap(True)
-                layout.addWidget(label)
+                notes.append(_(msgid).format(list=", ".join(str(n) for n in s[key])))
+        for text in notes:
+            label = QLabel(text)
+            label.setWordWrap(True)
+            layout.addWidget(label)
         self.print_button = QPushButton()
         self.texts.set(self.print_button.setText, N_("&Print the summary"))
         self.done_button = QPushButton()
@@ -194,7 +200,7 @@ class SummaryDialog(QDialog):
 
     def _printed(self, path) -> None:
         self.printed.append(path)
-        printing.open_file(path)
+        printing.open_file(path, self)
         self.ctx.say(_("The summary is in {path}").format(path=str(path)))
 
 

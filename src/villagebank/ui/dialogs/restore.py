@@ -138,7 +138,7 @@ class DamagedBookDialog(QDialog):
         t.set(self.other_button.setText, N_("Restore from &another file…"))
         self.other_button.setVisible(newest is not None)
         self.view_button = QPushButton()
-        t.set(self.view_button.setText, N_("Open it &read-only to look"))
+        t.set(self.view_button.setText, N_("Open it read-only to &look"))
         self.close_button = QPushButton()
         t.set(self.close_button.setText, N_("Close"))
         font_role(self.restore_button, 1.05, bold=True)

@@ -50,6 +50,10 @@ class AccessTab(QWidget):
         t.set(self.off_button.setText, N_("Turn o&ff user accounts…"))
         self.switch_button = QPushButton()
         t.set(self.switch_button.setText, N_("Sign in as &someone else…"))
+        self.password_button = QPushButton()
+        t.set(self.password_button.setText, N_("Set a new pass&word"))
+        t.set(self.password_button.setToolTip, N_("The user name above gets the password typed twice above (the "
+                                                  "treasurer may do it for anyone, the others for themselves)"))
         self.model = RowsModel((
             Column(N_("User name"), lambda u: u.name),
             Column(N_("Full name"), lambda u: u.display_name),
@@ -64,6 +68,7 @@ class AccessTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.on_button)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.password_button)
         buttons.addStretch(1)
         buttons.addWidget(self.switch_button)
         buttons.addWidget(self.off_button)
@@ -81,6 +86,7 @@ class AccessTab(QWidget):
         self.add_button.clicked.connect(self.add_user)
         self.off_button.clicked.connect(self.turn_off)
         self.switch_button.clicked.connect(self.switch_user)
+        self.password_button.clicked.connect(self.new_password)
         t.call(self.load, now=False)
 
     def _fill_roles(self) -> None:
@@ -105,6 +111,7 @@ class AccessTab(QWidget):
         self.add_button.setVisible(on)
         self.off_button.setVisible(on)
         self.switch_button.setVisible(on)
+        self.password_button.setVisible(on)
         role_row = self.form.rows["role"]
         for widget in (role_row.label, role_row.widget.parentWidget(), role_row.note):
             if widget is not None:
@@ -112,7 +119,7 @@ class AccessTab(QWidget):
         self.table.setVisible(on)
         self.model.set_rows(book.users() if on else [])
         self.table.fit_columns()
-        for w in (self.on_button, self.add_button, self.off_button):
+        for w in (self.on_button, self.add_button, self.off_button, self.password_button):
             w.setEnabled(not book.readonly)
 
     def _values(self) -> tuple[str, str, str] | None:
@@ -155,6 +162,14 @@ class AccessTab(QWidget):
         name, password, display = values
         role = self.role.currentData()
         self._run(lambda: self.ctx.book.add_user(name, password, role, display), N_("The user was added."))
+
+    def new_password(self) -> None:
+        """A forgotten password replaced: the treasurer for anyone, a committee member for themselves."""
+        values = self._values()
+        if values is None:
+            return
+        name, password, _display = values
+        self._run(lambda: self.ctx.book.set_password(name, password), N_("The new password is set."))
 
     def turn_off(self) -> None:
         if not confirm(self.window(), _("Turn off user accounts?"),

@@ -36,7 +36,7 @@ class BackupPage(Page):
         super().__init__(ctx, parent)
         t = self.texts
         self.now_button = QPushButton()
-        t.set(self.now_button.setText, N_("&Back up now"))
+        t.set(self.now_button.setText, N_("Back up &now"))
         self.usb_button = QPushButton()
         t.set(self.usb_button.setText, N_("Back up to a &folder or USB stick…"))
         self.restore_button = QPushButton()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from villagebank.ledger.money import Money
 from villagebank.ledger.periods import add_months, month_bounds
 from villagebank.thai import format_amount, format_date, format_month
 from villagebank.ui.context import Context
+from villagebank.ui.dialogs.common import ReasonDialog
 from villagebank.ui.models.rows import Column, RowsModel
 from villagebank.ui.pages.base import Page, register
 from villagebank.ui.qt import Texts, error_label, font_role, heading, note_label
@@ -42,6 +44,12 @@ from villagebank.ui.views.forms import FormGrid
 from villagebank.ui.views.tables import Table
 
 CASH = "cash"  # Context.changed topic
+
+# The entries the cash book may correct by a reversal with a reason. Loan pay-outs, the year's close and
+# payouts, welfare benefits, partner remittances and a member's leaving have their own screens and their own
+# rules for being undone; a cash count is corrected by counting again.
+CORRECTABLE = ("cash_in", "cash_out", "transfer", "fund_in", "fee", "deposit", "savings_deposit",
+               "loan_repayment", "payment", "meeting_payment")
 
 
 def account_name(name: str) -> str:
@@ -92,7 +100,8 @@ class EntryDialog(QDialog):
         self.kind = kind  # "expense" | "income"
         self.saved: int | None = None
         self.texts = t = Texts()
-        t.set(self.setWindowTitle, N_("Record an expense") if kind == "expense" else N_("Record income"))
+        title = N_("Record an expense") if kind == "expense" else N_("Record income")
+        t.set(self.setWindowTitle, title)
         self.form = FormGrid(t)
         self.date = BEDateEdit(field=N_("Date"))
         self.date.setDate(ctx.today())
@@ -130,6 +139,7 @@ class EntryDialog(QDialog):
         buttons.addWidget(self.ok)
         buttons.addWidget(back)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(t, title, 1.2))  # the title bar is not always in view (or there at all)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -249,7 +259,8 @@ class TransferDialog(QDialog):
         self.ctx = ctx
         self.saved: int | None = None
         self.texts = t = Texts()
-        t.set(self.setWindowTitle, N_("Move money between cash and the bank"))
+        title = N_("Move money between cash and the bank")
+        t.set(self.setWindowTitle, title)
         self.form = FormGrid(t)
         self.date = BEDateEdit(field=N_("Date"))
         self.date.setDate(ctx.today())
@@ -283,6 +294,7 @@ class TransferDialog(QDialog):
         buttons.addWidget(self.ok)
         buttons.addWidget(back)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(t, title, 1.2))  # the title bar is not always in view (or there at all)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -458,7 +470,12 @@ class CashBookPage(Page):
         t.set(self.transfer_button.setText, N_("&Transfer…"))
         self.count_button = QPushButton()
         t.set(self.count_button.setText, N_("&Count cash…"))
-        for b in (self.expense_button, self.income_button, self.transfer_button, self.count_button):
+        self.correct_button = QPushButton()
+        t.set(self.correct_button.setText, N_("Co&rrect an entry…"))
+        t.set(self.correct_button.setToolTip, N_("Cancel the chosen entry with a reason (Delete): a correcting entry "
+                                                 "takes it out of the book; then record it again as it should be"))
+        for b in (self.expense_button, self.income_button, self.transfer_button, self.count_button,
+                  self.correct_button):
             bar.addWidget(b)
 
         self.model = RowsModel((
@@ -502,6 +519,9 @@ class CashBookPage(Page):
         self.income_button.clicked.connect(lambda: self.enter("income"))
         self.transfer_button.clicked.connect(self.transfer)
         self.count_button.clicked.connect(self.count_cash)
+        self.correct_button.clicked.connect(lambda: self.correct())
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, lambda: self.correct(),
+                  context=Qt.ShortcutContext.WidgetShortcut)
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self.move_month(-1), context=scope)
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self.move_month(1), context=scope)
@@ -574,6 +594,50 @@ class CashBookPage(Page):
         dialog.open()
         dialog.amount.setFocus()
         return dialog
+
+    def selected_line(self) -> CashLine | None:
+        row = self.table.currentIndex().row()
+        line = self.model.row(row) if 0 <= row < self.model.rowCount() else None
+        return line if isinstance(line, CashLine) else None
+
+    def correct(self, reason: str | None = None) -> None:
+        """Cancel the chosen entry by a reversal with the treasurer's reason (asked for unless given)."""
+        line = self.selected_line()
+        if line is None:
+            QMessageBox.information(self.window(), _("Correct an entry"),
+                                    _("Choose the entry to correct in the list first (not the balance lines)."))
+            return
+        if line.reverses_seq is not None or line.kind not in CORRECTABLE:
+            where = _("This entry is itself a correction.") if line.reverses_seq is not None else _(
+                "“{kind}” is corrected on its own page (loans, welfare & partners, year end, member page), "
+                "where its rules are checked.").format(kind=_(KIND_LABELS.get(line.kind, line.kind)))
+            QMessageBox.information(self.window(), _("Correct an entry"), where)
+            return
+        if reason is None:
+            dialog = self.correction_dialog(line)
+            reason = dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+            dialog.deleteLater()
+            if not reason:
+                return
+        book, seq = self.ctx.book, line.seq
+        self.ctx.run(lambda: book.reverse_entry(seq, reason), topic=CASH, done=self._corrected, owner=self,
+                     parent=self.window())
+
+    def correction_dialog(self, line: CashLine) -> ReasonDialog:
+        """The question before ``line`` is cancelled: what it was, what the correction does, the reason."""
+        amount = line.received if line.received.satang else line.paid
+        return ReasonDialog(
+            self.window(), _("Correct an entry"),
+            _("Cancel entry {seq} of {date}: {what} ({amount} baht)?").format(
+                seq=line.seq, date=format_date(line.date), what=line_text(line), amount=format_amount(amount.satang)),
+            _("A correcting entry dated today takes the money out of the book again, with your reason; the entry "
+              "stays in the list. A receipt of it is marked cancelled. Then record what should have been recorded."),
+            ok_text=_("Yes, cancel entry {seq}").format(seq=line.seq))
+
+    def _corrected(self, seq: int) -> None:
+        self.load()
+        self.ctx.say(_("Entry {seq} records the correction.").format(seq=seq))
+        self.table.setFocus()
 
     def count_cash(self) -> CountDialog:
         dialog = CountDialog(self.ctx, self.window())

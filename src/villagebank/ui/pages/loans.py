@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from villagebank.i18n import N_, _
 from villagebank.ledger.dto import Member
 from villagebank.ledger.loans import STATUS_LABELS, LoanState
+from villagebank.reports.registry import Params, build
 from villagebank.thai import format_amount, format_date
 from villagebank.ui.context import MEMBERS, Context
 from villagebank.ui.dialogs.common import ReasonDialog, confirm
 from villagebank.ui.dialogs.loan_wizard import LOANS, LoanWizard, RepaymentDialog
+from villagebank.ui.dialogs.report_save import save_reports
 from villagebank.ui.models.rows import Column, RowsModel
 from villagebank.ui.pages.base import Page, register
 from villagebank.ui.qt import heading, muted, note_label
@@ -56,7 +58,7 @@ class LoansPage(Page):
         self.filter = QComboBox()
         t.call(self._fill_filters)
         show = QLabel()
-        t.set(show.setText, N_("S&how:"))
+        t.set(show.setText, N_("Sho&w:"))
         show.setBuddy(self.filter)
         self.new_button = QPushButton()
         t.set(self.new_button.setText, N_("&New loan…"))
@@ -70,6 +72,10 @@ class LoansPage(Page):
         t.set(self.reject_button.setText, N_("Re&ject…"))
         self.cancel_button = QPushButton()
         t.set(self.cancel_button.setText, N_("&Cancel the loan…"))
+        self.schedule_button = QPushButton()
+        t.set(self.schedule_button.setText, N_("Print the &schedule…"))
+        t.set(self.schedule_button.setToolTip, N_("The loan's installments as a PDF, with lines for the borrower, "
+                                                  "the guarantors, the treasurer and the chair to sign"))
         bar = QHBoxLayout()
         bar.addWidget(show)
         bar.addWidget(self.filter)
@@ -80,6 +86,7 @@ class LoansPage(Page):
                        self.cancel_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.schedule_button)
         self.model = RowsModel(self._columns(), parent=self)
         self.table = Table(stretch_column=7)
         self.table.setModel(self.model)
@@ -110,6 +117,7 @@ class LoansPage(Page):
         self.disburse_button.clicked.connect(self.disburse)
         self.reject_button.clicked.connect(self.reject)
         self.cancel_button.clicked.connect(self.cancel)
+        self.schedule_button.clicked.connect(lambda: self.print_schedule())
         ctx.changed.connect(self._book_changed)
         t.call(self._selected, now=False)
 
@@ -212,6 +220,16 @@ class LoansPage(Page):
             return None
         return self.model.row(row)
 
+    def print_schedule(self, path=None) -> bool:
+        """The chosen loan's repayment schedule as a PDF to sign (``report schedule --loan N``)."""
+        s = self.current()
+        if s is None:
+            return False
+        book, loan_no = self.ctx.book, s.loan_no
+        return save_reports(self.ctx, lambda _op: build(book, "schedule", Params(loan_no=loan_no)), "pdf",
+                            parent=self.window(), suggested=f"loan-{loan_no}-schedule.pdf", path=path,
+                            failed=lambda exc: self.problems.set_problems(problems_of(exc)))
+
     def select_loan(self, loan_no: int) -> bool:
         for i in range(self.model.rowCount()):
             if self.model.row(i).loan_no == loan_no:
@@ -227,6 +245,7 @@ class LoansPage(Page):
         self.reject_button.setEnabled(status == "applied")
         self.disburse_button.setEnabled(status == "approved")
         self.cancel_button.setEnabled(status in ("applied", "approved"))
+        self.schedule_button.setEnabled(status in ("applied", "approved", "disbursed", "closed"))
         self.problems.clear_problems()
         if s is None:
             self.detail.setText("")

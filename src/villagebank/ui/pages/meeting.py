@@ -373,6 +373,9 @@ class MeetingPage(Page):
         self.day_view = QWidget()
         self.day_title = QLabel()
         font_role(self.day_title, 1.3, bold=True)
+        # A long day ("วันพฤหัสบดีที่ 26 พฤศจิกายน 2569") beside the three buttons must not widen the window.
+        self.day_title.setWordWrap(True)
+        self.day_title.setMinimumWidth(1)
         self.progress = QLabel()
         font_role(self.progress, 1.05, bold=True)
         self.receipts_button = QPushButton()
@@ -381,10 +384,9 @@ class MeetingPage(Page):
         self.close_button = QPushButton()
         t.set(self.close_button.setText, N_("Count cash and close (F9)"))
         top = QHBoxLayout()
-        top.addWidget(self.day_title)
+        top.addWidget(self.day_title, 3)  # takes the spare room; wraps only when there is none
         top.addSpacing(12)
         top.addWidget(self.progress)
-        top.addStretch(1)
         top.addWidget(self.receipts_button)
         top.addWidget(self.print_button)
         top.addWidget(self.close_button)
@@ -400,7 +402,7 @@ class MeetingPage(Page):
         error_label(self.find_error)
         self.find_error.setVisible(False)
         show_label = QLabel()
-        t.set(show_label.setText, N_("S&how:"))
+        t.set(show_label.setText, N_("Sho&w:"))
         self.show_combo = QComboBox()
         show_label.setBuddy(self.show_combo)
         t.call(self._fill_show)
@@ -414,7 +416,8 @@ class MeetingPage(Page):
         bar.addWidget(show_label)
         bar.addWidget(self.show_combo, 1)
 
-        self.table = Table(stretch_column=1, fit_on_reset=False)
+        # Narrow padding: beside the payment panel at 1366 pixels the names and the last column need the room.
+        self.table = Table(stretch_column=1, fit_on_reset=False, padding=12, stretch_min_chars=14)
         self.table.setAlternatingRowColors(False)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -471,7 +474,8 @@ class MeetingPage(Page):
         t.call(self._refresh_counters, now=False)
 
     def _fit_panel(self) -> None:
-        self.panel_scroll.setFixedWidth(max(340, self.panel.minimumSizeHint().width() + 8))
+        # As narrow as the panel allows: the collection sheet beside it needs the room for names and amounts.
+        self.panel_scroll.setFixedWidth(max(290, self.panel.minimumSizeHint().width() + 8))
 
     def _fill_show(self) -> None:
         current = self.show_combo.currentData() or EVERYONE
@@ -552,7 +556,7 @@ class MeetingPage(Page):
             self.last_label.setText(_("This will be the bank's first meeting."))
             self.last_button.setVisible(False)
         else:
-            self.last_label.setText(_("Last meeting: {date}").format(date=long_date(last.date)))
+            self.last_label.setText(_("Last meeting: {date} (closed)").format(date=long_date(last.date)))
             self.last_button.setVisible(last.status == "closed")
         self.open_date.line.setFocus()
         self.open_date.line.selectAll()
@@ -612,9 +616,11 @@ class MeetingPage(Page):
         items = [(total_label(k, self.ctx.book.rules), totals.get(k, 0)) for k in keys]
         items.append((_("Cash received today"), totals.get("cash_in", 0)))
         while len(self.counters) < len(items):
-            counter = Counter()
-            self.counters_box.addWidget(counter, 0, len(self.counters))
-            self.counters.append(counter)
+            self.counters.append(Counter())
+        # Six side by side fit a laptop's width; more (savings kinds, partner funds) go on two rows.
+        per_row = len(items) if len(items) <= 6 else (len(items) + 1) // 2
+        for i, counter in enumerate(self.counters[:len(items)]):
+            self.counters_box.addWidget(counter, i // per_row, i % per_row)
         for counter, (label, amount) in zip(self.counters, items, strict=False):
             counter.set(label, format_amount(amount))
             counter.setVisible(True)
@@ -755,7 +761,7 @@ class MeetingPage(Page):
         self._refresh_header()
         if self._receipts_dialog is not None:
             self._receipts_dialog.refresh()
-        printing.open_file(path)
+        printing.open_file(path, self.window())
         self.ctx.say(_("The receipts are in {path}").format(path=str(path)))
 
     _receipts_dialog: ReceiptsDialog | None = None

@@ -58,7 +58,7 @@ class MembersPage(Page):
         t.set(self.search.setPlaceholderText, N_("member number, or a few letters of the name"))
         find_label.setBuddy(self.search)
         show_label = QLabel()
-        t.set(show_label.setText, N_("S&how:"))
+        t.set(show_label.setText, N_("Sho&w:"))
         self.status_combo = QComboBox()
         show_label.setBuddy(self.status_combo)
         t.call(self._fill_statuses)

@@ -89,7 +89,7 @@ class ReportsPage(Page):
         self.form.add("month", N_("&Month"), self.month)
         self.form.add("year", N_("Fiscal &year (B.E.)"), self.year)
         self.form.add("today", N_("As of"), self.today)
-        self.form.add("member", N_("Mem&ber"), self.member)
+        self.form.add("member", N_("Member &number"), self.member)
         self.show_button = QPushButton()
         t.set(self.show_button.setText, N_("&Show on screen"))
         self.pdf_button = QPushButton()
@@ -145,11 +145,17 @@ class ReportsPage(Page):
         self.names.blockSignals(True)
         self.names.clear()
         for spec in REPORTS.values():
+            if spec.loan:  # one loan's schedule is printed from the loans page, where the loan is chosen
+                continue
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
             self.names.addItem(item)
         self.names.setCurrentRow(max(0, current))
         self.names.blockSignals(False)
+        # As wide as the longest title (the year-end payout list is long in Thai), never narrower than 300.
+        fm = self.names.fontMetrics()
+        widest = max((fm.horizontalAdvance(self.names.item(i).text()) for i in range(self.names.count())), default=0)
+        self.names.setMinimumWidth(max(300, widest + 36))
 
     def activate(self) -> None:
         self.names.setFocus()
@@ -176,7 +182,7 @@ class ReportsPage(Page):
         self._show_row("month", kind == "month" or (kind == "date" and not self.today.isChecked()))
         self._show_row("year", kind == "year")
         self._show_row("member", spec.member != "no")
-        label = _("Mem&ber (needed)") if spec.member == "required" else _("Mem&ber (or everyone)")
+        label = _("Member &number (needed)") if spec.member == "required" else _("Member &number (or everyone)")
         self.form.rows["member"].label.setText(label)
         self.problems.clear_problems()
 

@@ -240,7 +240,7 @@ class PartnersTab(QWidget):
         self.end_button = QPushButton()
         t.set(self.end_button.setText, N_("E&nd the enrolment…"))
         self.bank_pays_button = QPushButton()
-        t.set(self.bank_pays_button.setText, N_("The &bank pays the dues…"))
+        t.set(self.bank_pays_button.setText, N_("The bank pa&ys the dues…"))
         self.remit_button = QPushButton()
         t.set(self.remit_button.setText, N_("&Remit to the fund…"))
         self.list_button = QPushButton()

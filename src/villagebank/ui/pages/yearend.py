@@ -162,7 +162,7 @@ class YearEndPage(Page):
         self.owed.setModel(self.owed_model)
         t.call(self.owed_model.retranslate, now=False)
         self.pay_button = QPushButton()
-        t.set(self.pay_button.setText, N_("&Pay the selected member…"))
+        t.set(self.pay_button.setText, N_("Pay the selected &member…"))
         self.owed_total = QLabel()
         muted(self.owed_total)
         self.pay_problems = ProblemList()

@@ -66,7 +66,7 @@ class FormGrid(QWidget):
         label = QLabel()
         params = label_params or {}
         if required:
-            self.texts.set(lambda text: label.setText(f"{text} *"), label_msgid, **params)
+            self.texts.set(lambda text: label.setText(f"{text}\u00a0*"), label_msgid, **params)  # * stays with its word
         else:
             self.texts.set(label.setText, label_msgid, **params)
         label.setBuddy(widget)
@@ -105,7 +105,18 @@ class FormGrid(QWidget):
                 target.editingFinished.connect(lambda k=key: self.check(k))
             if hasattr(widget, "dateChanged"):
                 widget.dateChanged.connect(lambda _d, k=key: self.check(k))
+        # A refusal under a field goes away as soon as the treasurer edits that field (it stayed on screen
+        # after the number had been put right: found by reading the manual cold).
+        target = getattr(widget, "line", widget)
+        if hasattr(target, "textEdited"):
+            target.textEdited.connect(lambda _t, k=key: self._edited(k))
+        elif hasattr(widget, "activated"):
+            widget.activated.connect(lambda _i, k=key: self._edited(k))
         return row
+
+    def _edited(self, key: str) -> None:
+        if self.rows[key].error.isVisible():
+            self.set_error(key, None)
 
     # --- errors ----------------------------------------------------------------------------------
     def set_error(self, key: str, message: str | None) -> None:

@@ -182,7 +182,9 @@ class PartnersEditor(QWidget):
         self._partners: list[Partner] = []
         self._loading = False
         self.list = QListWidget()
-        self.list.setMinimumWidth(self.list.fontMetrics().horizontalAdvance("สวัสดิการครอบครัว ธนาคารออมสิน") + 30)
+        # the longest default name, with the "(not in use)" that follows a fund switched off
+        self.list.setMinimumWidth(self.list.fontMetrics().horizontalAdvance("สวัสดิการครอบครัว ธนาคารออมสิน (ไม่ได้ใช้)")
+                                  + 30)
         self.add_button = QPushButton()
         self.texts.set(self.add_button.setText, N_("Add a partner fund"))
         self.add_button.clicked.connect(self.add_partner)

@@ -15,8 +15,12 @@ class Table(QTableView):
     opened = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *, stretch_column: int | None = None,
-                 fit_on_reset: bool = True) -> None:
+                 fit_on_reset: bool = True, padding: int = 28, stretch_min_chars: int = 0) -> None:
         super().__init__(parent)
+        # The stretching column (names) keeps at least this many average characters: when the others take the
+        # room, the table scrolls sideways rather than squeeze the names to "…".
+        self._stretch_min_chars = stretch_min_chars
+        self._padding = padding  # added to each column fitted to its contents (room for the sort arrow)
         self._fit_on_reset = fit_on_reset
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -66,9 +70,26 @@ class Table(QTableView):
         for col in range(model.columnCount()):
             if col != self._stretch:
                 self.resizeColumnToContents(col)
-                header.resizeSection(col, header.sectionSize(col) + 28)  # room for the sort arrow
-        if self._stretch is not None and self._stretch < model.columnCount():
+                header.resizeSection(col, header.sectionSize(col) + self._padding)
+        self._fit_stretch()
+
+    def _fit_stretch(self) -> None:
+        header, model = self.horizontalHeader(), self.model()
+        if self._stretch is None or model is None or self._stretch >= model.columnCount():
+            return
+        least = self.fontMetrics().averageCharWidth() * self._stretch_min_chars
+        others = sum(header.sectionSize(c) for c in range(model.columnCount())
+                     if c != self._stretch and not header.isSectionHidden(c))
+        if least and self.viewport().width() - others < least:
+            header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self._stretch, least)
+        else:
             header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._stretch_min_chars:
+            self._fit_stretch()
 
     def current_row(self) -> int | None:
         index = self.currentIndex()

@@ -75,6 +75,7 @@ class FirstRunWindow(QDialog):
     demo_requested = Signal()
     open_requested = Signal()
     import_requested = Signal()
+    restore_requested = Signal()
     create_requested = Signal(dict, object)  # bank fields, Rules
 
     def __init__(self, prefs: Prefs, parent: QWidget | None = None, *, message: str = "") -> None:
@@ -128,8 +129,8 @@ class FirstRunWindow(QDialog):
         layout.addWidget(self.message)
         layout.addSpacing(12)
         self.demo_button = ChoiceButton(t, N_("Try the program with the demo book"),
-                                        N_("A made-up village bank with 40 members, to look around and "
-                                           "practise. Nothing in it is real. (Enter)"))
+                                        N_("A made-up village bank with its members, loans and meetings, to look "
+                                           "around and practise. Nothing in it is real. (Enter)"))
         self.create_button = ChoiceButton(t, N_("Create my bank"),
                                           N_("Type the bank's name and village, then check its rules. "
                                              "Takes a few minutes."))
@@ -139,7 +140,12 @@ class FirstRunWindow(QDialog):
         self.import_button = ChoiceButton(t, N_("Import a book workbook"),
                                           N_("The bank's books kept in Excel (the book workbook): checked first, "
                                              "every problem listed by sheet and cell."))
-        for button in (self.demo_button, self.create_button, self.import_button, self.open_button):
+        self.restore_button = ChoiceButton(t, N_("Restore from a backup"),
+                                           N_("A new computer, or the old one broke: choose the newest backup of the "
+                                              "book (for example on the USB stick). It is checked, copied into "
+                                              "this computer and opened."))
+        for button in (self.demo_button, self.create_button, self.import_button, self.open_button,
+                       self.restore_button):
             layout.addWidget(button)
             layout.addSpacing(6)
         layout.addStretch(1)
@@ -147,6 +153,7 @@ class FirstRunWindow(QDialog):
         self.create_button.clicked.connect(lambda: self.show_step(BANK_STEP))
         self.open_button.clicked.connect(self.open_requested)
         self.import_button.clicked.connect(self.import_requested)
+        self.restore_button.clicked.connect(self.restore_requested)
         return page
 
     def _bank_page(self) -> QWidget:

@@ -1,14 +1,15 @@
 """The main window: the bank's name and today's B.E. date always at the top, the pages listed on the
 left in large text, the chosen page on the right.
 
-Keyboard: Ctrl+1 … Ctrl+9 open the pages in the order listed; Ctrl++ and Ctrl+- change the text size;
-Alt opens the menus; Ctrl+Q quits. The language switch at the top right re-translates every label at
+Keyboard: Ctrl+1 … Ctrl+9 and Ctrl+0 open the first ten pages in the order listed; Ctrl++ and Ctrl+- change the text size;
+Alt opens the menus; Ctrl+Q quits. The Book menu also saves the book workbook for the network centre; the
+Help menu says where the files are and which version this is. The language switch at the top right re-translates every label at
 once; the text size and the window's size and place are remembered on this computer.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +34,12 @@ from villagebank.ui.pages.settings import LanguageCombo
 from villagebank.ui.qt import NAV_STYLE, Texts, fill, font_role, muted, point_size, tone
 
 WINDOW_NAME = "main"
+
+
+# Ctrl+1 … Ctrl+9 and Ctrl+0 open the pages in the order listed (the tenth, settings, with 0: the keys run
+# along the top row of the keyboard); the backup page, the eleventh, is reached from the list (Ctrl+- is
+# "smaller text").
+PAGE_KEYS = (*[str(n) for n in range(1, 10)], "0")
 
 
 class MainWindow(QMainWindow):
@@ -151,7 +158,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.texts.set(item.setText, cls.title)
             if cls.tooltip:
-                shortcut = f"  (Ctrl+{i + 1})" if i < 9 else ""
+                shortcut = f"  (Ctrl+{PAGE_KEYS[i]})" if i < len(PAGE_KEYS) else ""
                 self.texts.set(lambda text, it=item, s=shortcut: it.setToolTip(text + s), cls.tooltip)
         self.texts.call(self._fit_nav)
         self.stack = QStackedWidget()
@@ -185,7 +192,8 @@ class MainWindow(QMainWindow):
         widest = max((fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())), default=100)
         self.nav.setFixedWidth(max(180, widest + 56))
         for i in range(self.nav.count()):
-            self.nav.item(i).setSizeHint(QSize(0, int(fm.height() * 2.1)))
+            # Eleven pages in the height a 1366×768 laptop leaves (with the demo banner): ~1.7 lines each.
+            self.nav.item(i).setSizeHint(QSize(0, int(fm.height() * 1.7)))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -197,6 +205,11 @@ class MainWindow(QMainWindow):
             self.texts.set(action.setText, msgid)
             action.triggered.connect(lambda _c=False, k=key: self._action(k))
             book_menu.addAction(action)
+        book_menu.addSeparator()
+        export_action = QAction(self)
+        self.texts.set(export_action.setText, N_("&Export the book workbook for the network centre…"))
+        export_action.triggered.connect(self.export_workbook)
+        book_menu.addAction(export_action)
         book_menu.addSeparator()
         quit_action = QAction(self)
         self.texts.set(quit_action.setText, N_("&Quit"))
@@ -224,9 +237,51 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, c=code: self.ctx.set_language(c))
             view_menu.addAction(action)
 
+        help_menu = bar.addMenu("")
+        self.texts.set(help_menu.setTitle, N_("&Help"))
+        files_action = QAction(self)
+        self.texts.set(files_action.setText, N_("Where are my &files"))
+        files_action.triggered.connect(self.show_files)
+        about_action = QAction(self)
+        self.texts.set(about_action.setText, N_("&About villagebank"))
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(files_action)
+        help_menu.addAction(about_action)
+        self.book_menu, self.view_menu, self.help_menu = book_menu, view_menu, help_menu
+        self.texts.call(self._fit_menus)
+
+    def _fit_menus(self) -> None:
+        """Menus as wide as their longest item: Qt measures Thai items about a fifth short (the shaped text is
+        wider than the advances it adds up) and elides a long one in the middle; a quarter more fits them."""
+        for menu in (self.book_menu, self.view_menu, self.help_menu):
+            fm = menu.fontMetrics()
+            widest = max((fm.horizontalAdvance(a.text().replace("&", "")) for a in menu.actions()), default=0)
+            menu.setMinimumWidth(widest * 5 // 4 + 3 * fm.height())
+
+    def export_workbook(self) -> bool:
+        from villagebank.ui.dialogs.book_files import export_workbook
+
+        return export_workbook(self.ctx, self)
+
+    def show_files(self):
+        from villagebank.ui.dialogs.book_files import FilesDialog
+
+        dialog = FilesDialog(self.ctx.book.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self):
+        from villagebank.ui.dialogs.book_files import about_box
+
+        box = about_box(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        return box
+
     def _build_shortcuts(self) -> None:
-        for i in range(min(9, len(self.page_classes))):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda row=i: self.go_to_row(row))
+        for i, key in enumerate(PAGE_KEYS[:len(self.page_classes)]):
+            QShortcut(QKeySequence(f"Ctrl+{key}"), self, lambda row=i: self.go_to_row(row))
 
     # --- pages ---------------------------------------------------------------------------------
     def _start_row(self) -> int:
@@ -313,6 +368,11 @@ class MainWindow(QMainWindow):
     def _book_changed(self, topic: str) -> None:
         if topic == BANK:
             self._refresh_bank()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: the page names need their width
+            QTimer.singleShot(0, self._fit_nav)
+        super().changeEvent(event)
 
     def change_font_size(self, step: int) -> None:
         self.ctx.set_font_size(point_size() + step)
