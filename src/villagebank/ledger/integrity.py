@@ -304,8 +304,9 @@ class IntegrityMixin:
         try:
             with book._read() as conn:
                 problems = page_checks(conn)
-        except DBAPIError as exc:  # SQLite gave up on a badly damaged file
-            problems = [_problem(None, "sqlite", N_("the book file is damaged: {detail}"), detail=str(exc.orig))]
+        except DBAPIError as exc:  # SQLite gave up on a badly damaged file: said as the open says it (its own
+            # English words kept as a parameter for the person helping, not in the message)
+            problems = [_problem(None, "sqlite", N_("part of the file is unreadable"), error=str(exc.orig))]
         self.deferred_checks = False
         if problems:
             self.damage = tuple(problems)
