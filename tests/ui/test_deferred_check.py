@@ -8,19 +8,7 @@ import pytest
 from tests.reliability.commands import deposit
 from tests.ui.conftest import when_modal
 from villagebank.ledger import BookError, Money, integrity
-from villagebank.ui import app as uiapp
 from villagebank.ui.dialogs.restore import DamagedBookDialog
-
-
-@pytest.fixture
-def controller(qapp, prefs):
-    ctl = uiapp.App(qapp, prefs, quit=lambda: None)
-    yield ctl
-    if ctl.window is not None:
-        ctl.window.close()
-    if ctl.first_run is not None:
-        ctl.first_run.close()
-    ctl.shutdown()
 
 
 @pytest.fixture
