@@ -115,7 +115,7 @@ ORDER = ("S2", "S", "S10", "M", "L")
 
 def merge_results(path: str, new: list[dict]) -> tuple[list[dict], list[str], dt.datetime, float, list[str]]:
     """The earlier run's results in ``path`` with ``new`` in place of those of the same job and scale (added when
-    absent): the results, the scales, the earlier run's start and its duration plus this run's, and the jobs
+    absent): the results, the scales, the earlier run's start and duration (kept for the table), and the jobs
     run again (``job scale at time``)."""
     with open(path, encoding="utf-8") as fp:
         old = json.load(fp)
@@ -164,12 +164,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {report.fmt_s(r['runs']['job']['median'])}  {checks}  ({time.perf_counter() - t:.0f} s)", flush=True)
     seconds = time.perf_counter() - t0
     notes = NOTES + args.note
+    title = f"villagebank benchmarks, {', '.join(scales)}"
     if args.update:
+        with open(args.update, encoding="utf-8") as fp:
+            earlier = (json.load(fp) or [{}])[0].get("run", {})
         results, scales, started, seconds, rerun = merge_results(args.update, results)
+        notes = [*earlier.get("notes", notes), *args.note]  # the earlier table's notes are kept
+        title = earlier.get("title", f"villagebank benchmarks, {', '.join(scales)}")
         if rerun:
-            notes = [*notes, "- Run again on their own (`--update`), as the rows show: " + ", ".join(rerun) + "."]
-    text, missed = report.table(results, title=f"villagebank benchmarks, {', '.join(scales)}", notes=notes,
-                                started=started, seconds=seconds)
+            notes.append("- Run again on their own (`--update`), as the rows show: " + ", ".join(rerun) + ".")
+    text, missed = report.table(results, title=title, notes=notes, started=started, seconds=seconds)
     absolute = [f"{r['job']} {r['scale']}: {t.text} (measured {report.describe(t, v)})"
                 for r in results for t, v, ok in report.evaluate(r) if not ok and not t.gate]
     out = args.out or (os.path.splitext(args.update)[0] + ".md" if args.update else str(RESULTS / f"{started:%Y-%m-%d}.md"))
@@ -178,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         fp.write(text)
     with open(os.path.splitext(out)[0] + ".json", "w", encoding="utf-8") as fp:
         if results:  # the run's start and duration, for --update
-            results[0]["run"] = {"started": started.isoformat(timespec="seconds"), "seconds": round(seconds, 1)}
+            results[0]["run"] = {"started": started.isoformat(timespec="seconds"), "seconds": round(seconds, 1),
+                                 "title": title, "notes": notes}
         json.dump(results, fp, indent=1, default=str)
     print(f"\n{text}\n\nwritten to {out}")
     if missed:
