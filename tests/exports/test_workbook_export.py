@@ -196,6 +196,30 @@ def test_libreoffice_opens_the_export_and_converts_it_with_thai_and_totals_intac
     assert read("ข้อมูลกลุ่ม")[3] == ["name", bank]
 
 
+def test_the_second_process_writes_the_same_workbook(demo_export, tmp_path):
+    """A large book's cells are written by a second process (ProcessWriter): the same sheets, cells and widths."""
+    with open_book(demo_export / "demo.vbk", readonly=True) as book:
+        export_workbook(book, tmp_path / "one.xlsx", as_of=AS_OF, workers=1)
+        export_workbook(book, tmp_path / "two.xlsx", as_of=AS_OF, workers=2)
+    assert sheet_rows(tmp_path / "two.xlsx") == sheet_rows(tmp_path / "one.xlsx")
+    one, two = load_workbook(tmp_path / "one.xlsx"), load_workbook(tmp_path / "two.xlsx")
+    for a, b in zip(one.worksheets, two.worksheets, strict=True):
+        assert {k: v.width for k, v in a.column_dimensions.items()} == {k: v.width for k, v in b.column_dimensions.items()}
+        assert a.freeze_panes == b.freeze_panes and a.auto_filter.ref == b.auto_filter.ref
+        assert [(c.coordinate, c.comment.text) for row in a.iter_rows() for c in row if c.comment] == \
+            [(c.coordinate, c.comment.text) for row in b.iter_rows() for c in row if c.comment]
+
+
+def test_the_second_process_reports_a_file_it_cannot_write(demo_export, tmp_path):
+    from villagebank.exports.workbook.problems import WorkbookError
+
+    target = tmp_path / "missing-folder" / "book.xlsx"
+    with open_book(demo_export / "demo.vbk", readonly=True) as book, pytest.raises(WorkbookError) as info:
+        export_workbook(book, target, as_of=AS_OF, workers=2)
+    assert "book.xlsx" in info.value.message()
+    assert not target.exists()
+
+
 def test_the_network_consolidation_carries_the_banks_real_allocation_rows(demo_export, tmp_path):
     """A loss year (negative net profit and reserve) and a profitable one, read and written back exactly."""
     from villagebank.exports.workbook.network import consolidate, read_bank_file

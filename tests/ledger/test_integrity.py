@@ -325,3 +325,53 @@ def test_the_start_up_check_takes_under_half_a_second_on_ten_years_of_a_300_memb
           f"{postings} postings, {size:.1f} MiB")
     assert quick < 0.5
     assert check_book(path) == []
+
+
+# --- a large book's open may leave the whole-file checks for later ----------------------------------------
+def test_deferred_checks_run_later_and_close_a_damaged_book_for_recording(ten, book_path, monkeypatch):
+    from villagebank.ledger import integrity
+
+    for i in range(integrity.QUICK_TAIL):  # the gap below must lie before the newest entries checked at every open
+        deposit(ten, 20000 + i)
+    ten.close()
+    monkeypatch.setattr(integrity, "PAGE_CHECK_MAX_BYTES", 0)  # every book is "large"
+    with open_book(book_path) as book:  # without defer_checks: everything at the open, as before
+        assert not book.deferred_checks
+    with open_book(book_path, defer_checks=True) as book:
+        assert book.deferred_checks and book.damage == ()
+        assert book.run_deferred_checks() == [] and not book.deferred_checks
+        assert not book.readonly
+    con = raw(book_path)  # an entry in the middle goes missing: only the count sees it
+    con.execute("DELETE FROM posting WHERE entry_seq = 4")
+    con.execute("DELETE FROM entry WHERE seq = 4")
+    con.commit()
+    con.close()
+    with pytest.raises(BookError):
+        open_book(book_path)
+    with open_book(book_path, defer_checks=True) as book:  # the newest entries are fine: it opens
+        assert book.deferred_checks and book.damage == ()
+        problems = book.run_deferred_checks()
+        assert [p.code for p in problems] == ["gap"] and book.damage == tuple(problems)
+        assert book.readonly
+        with pytest.raises(BookError):
+            deposit(book, 1)
+    monkeypatch.setattr(integrity, "PAGE_CHECK_MAX_BYTES", 1 << 40)  # a small book: checked at the open anyway
+    with pytest.raises(BookError):
+        open_book(book_path, defer_checks=True)
+
+
+def test_verify_finds_a_receipt_total_changed_and_a_receipt_gap(book, book_path):
+    from tests.conftest import member_values
+    from villagebank.ledger import Money
+
+    book.add_member(member_values("สมชาย"))
+    for _ in range(3):
+        book.deposit(1, Money.baht(100))
+    assert book.verify().ok
+    con = sqlite3.connect(book_path)
+    con.execute("UPDATE receipt SET total = total + 1 WHERE receipt_no = 2")
+    con.execute("UPDATE receipt SET receipt_no = 7 WHERE receipt_no = 3")
+    con.commit()
+    con.close()
+    found = {(p.code, p.seq) for p in book.verify().problems}
+    assert ("receipt_total", 2) in found and ("receipt_gap", 3) in found

@@ -220,3 +220,15 @@ def test_tampering_any_stored_column_of_any_entry_fails_verify(tmp_path_factory,
         if before == after:
             return  # the drawn value equals the stored one: nothing was changed
         assert not book.verify().ok
+
+
+def test_the_journal_streamed_in_chunks_is_the_journal(saving_book, clock):
+    """``iter_entries`` (the workbook export reads a network-scale journal so) returns what ``entries`` does."""
+    book = saving_book
+    clock.set(dt.date(2025, 4, 20))
+    extra = book.deposit(3, Money.baht(40), dt.date(2025, 4, 20))
+    fix = book.reverse_entry(extra.entry_seq, "ฝากผิดคน")
+    for end in (None, dt.date(2025, 3, 31)):
+        assert list(book.iter_entries(end=end, chunk=7)) == book.entries(end=end)
+    assert book.reversing_entries() == [(fix, "reversal", extra.entry_seq)]
+    assert book.reversing_entries(end=dt.date(2025, 3, 31)) == []

@@ -27,6 +27,16 @@ def test_add_member_with_all_fields(book):
     assert "หมู่ 5" in m.address or "Moo 5" in m.address
     assert m.status == "active"
     assert [h.status for h in book.member_status_history(1)] == ["active"]
+    assert book.members() == [m]  # the list (built from the stored values) holds the same record
+
+
+def test_the_member_list_holds_what_each_member_record_holds(book_with_members):
+    """``members()`` builds its records from the stored values (dates parsed by hand, for speed): equal to
+    ``member(no)``'s, whatever the fields, statuses and flags."""
+    book = book_with_members
+    listed = book.members()
+    assert listed and listed == [book.member(m.member_no) for m in listed]
+    assert all(type(m.join_date) is dt.date and type(m.is_group) is bool for m in listed)
 
 
 @pytest.mark.parametrize(("values", "field"), [

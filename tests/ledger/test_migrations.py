@@ -89,3 +89,24 @@ def test_every_revision_runs_in_order_from_an_empty_file(tmp_path):
         migrate.create_schema(engine, rev)
         assert migrate.current_revision(engine) == rev
     engine.dispose()
+
+
+def test_the_quick_head_is_alembics_head():
+    """Opening a book compares its revision with the head read from the revision files, without alembic."""
+    from villagebank.ledger.db import migrate
+
+    assert migrate.quick_head() == migrate.head_revision()
+
+
+def test_opening_a_current_book_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from villagebank.ledger import create_book
+
+    create_book(tmp_path / "b.vbk", name="ธนาคารหมู่บ้านทดสอบ").close()
+    code = ("import sys; from villagebank.ledger import open_book; b = open_book(sys.argv[1]); b.close(); "
+            "print(sorted(m for m in sys.modules if m.startswith('alembic')))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "b.vbk")], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

@@ -137,6 +137,12 @@ class BookBase:
             self._lock.release()
             self._lock = None
 
+    def damage_error(self) -> BookError:
+        """The refusal the open gives for this book's damage (``damage``, e.g. found by ``run_deferred_checks``
+        after the open), naming the newest backup to restore from."""
+        damage = getattr(self, "damage", ())
+        return _damaged(self.path, self.book_id, damage[0].message() if damage else "-")
+
     def __enter__(self) -> BookBase:
         return self
 
@@ -338,6 +344,11 @@ class BookBase:
             return members.find_duplicates(conn, citizen_id=cid, first_name=first_name, last_name=last_name,
                                            exclude=exclude)
 
+    def committee_members(self) -> list[dto.Member]:
+        """Active members with a committee role (who sign the reports), in member-number order."""
+        with self._read() as conn:
+            return members.committee(conn)
+
     def members_as_of(self, as_of: dt.date) -> list[dto.Member]:
         """Members who had joined by ``as_of``, with their status and exit date as of that day."""
         with self._read() as conn:
@@ -384,6 +395,32 @@ class BookBase:
         with self._read() as conn:
             return self._entries(conn, q)
 
+    def iter_entries(self, *, end: dt.date | None = None, chunk: int = 20_000) -> Iterator[dto.Entry]:
+        """Every entry (dated up to ``end``) in number order, as :meth:`entries` returns them, read ``chunk``
+        entries at a time in one read transaction: a network-scale journal (a million entries, three million
+        postings) is gigabytes as one list."""
+        with self._read() as conn:
+            last = 0
+            while True:
+                q = select(s.entry).where(s.entry.c.seq > last)
+                if end:
+                    q = q.where(s.entry.c.date <= end)
+                found = self._entries(conn, q.order_by(s.entry.c.seq).limit(chunk))
+                if not found:
+                    return
+                yield from found
+                last = found[-1].seq
+
+    def reversing_entries(self, *, end: dt.date | None = None) -> list[tuple[int, str, int]]:
+        """(seq, kind, seq of the entry it reverses) of every entry that reverses another (a correction, a reopened
+        year), dated up to ``end``."""
+        q = (select(s.entry.c.seq, s.entry.c.kind, s.entry.c.reverses_seq)
+             .where(s.entry.c.reverses_seq.is_not(None)).order_by(s.entry.c.seq))
+        if end:
+            q = q.where(s.entry.c.date <= end)
+        with self._read() as conn:
+            return [(r.seq, r.kind, r.reverses_seq) for r in conn.execute(q)]
+
     def _entries(self, conn: Connection, query: Any) -> list[dto.Entry]:
         rows = conn.execute(query).all()
         if not rows:
@@ -391,17 +428,22 @@ class BookBase:
         seqs = [r.seq for r in rows]
         lines: dict[int, list[dto.Posting]] = {}
         reversals: dict[int, int] = {}
-        for chunk in _chunks(seqs, 500):
-            for p in conn.execute(select(s.posting).where(s.posting.c.entry_seq.in_(chunk))
-                                  .order_by(s.posting.c.entry_seq, s.posting.c.line)):
-                lines.setdefault(p.entry_seq, []).append(
-                    dto.Posting(p.line, p.account, Money(p.amount), p.member_no, p.loan_no))
+        make, posting = dto.make, dto.Posting
+        p = s.posting
+        for chunk in _chunks(seqs, 5000):
+            for seq, line, account, amount, member_no, loan_no in conn.execute(
+                    select(p.c.entry_seq, p.c.line, p.c.account, p.c.amount, p.c.member_no, p.c.loan_no)
+                    .where(p.c.entry_seq.in_(chunk)).order_by(p.c.entry_seq, p.c.line)).all():
+                found = lines.get(seq)
+                if found is None:
+                    found = lines[seq] = []
+                found.append(make(posting, line, account, Money(amount), member_no, loan_no))
             for r in conn.execute(select(s.entry.c.seq, s.entry.c.reverses_seq)
                                   .where(s.entry.c.reverses_seq.in_(chunk))):
                 reversals[r.reverses_seq] = r.seq
-        return [dto.Entry(r.seq, r.date, r.kind, r.memo, r.member_no, r.loan_no, r.meeting_id, r.receipt_no,
-                          r.reverses_seq, r.reason, r.created_at, r.created_by, r.hash,
-                          tuple(lines.get(r.seq, ())), reversals.get(r.seq)) for r in rows]
+        return [make(dto.Entry, r.seq, r.date, r.kind, r.memo, r.member_no, r.loan_no, r.meeting_id, r.receipt_no,
+                     r.reverses_seq, r.reason, r.created_at, r.created_by, r.hash, tuple(lines.get(r.seq, ())),
+                     reversals.get(r.seq)) for r in rows]
 
     def entry_count(self) -> int:
         with self._read() as conn:
@@ -531,10 +573,11 @@ from villagebank.ledger.commands import (  # noqa: E402 - the mixins need BookBa
 )
 from villagebank.ledger.coverage import CoverageCommands  # noqa: E402
 from villagebank.ledger.partners import PartnerCommands  # noqa: E402
+from villagebank.ledger.subledgers import SubledgerQueries  # noqa: E402
 
 
 class Book(IntegrityMixin, BackupMixin, AccessMixin, ShareCommands, LoanCommands, CashCommands, PartnerCommands,
-           CoverageCommands, MeetingCommands, YearEndCommands, WelfareCommands, BookBase):
+           CoverageCommands, MeetingCommands, YearEndCommands, WelfareCommands, SubledgerQueries, BookBase):
     """An open book: the one facade. Use :func:`open_book` or :func:`create_book`; close it (or ``with``)."""
 
     def __enter__(self) -> Book:
@@ -660,7 +703,7 @@ def create_book(path: Path | str, *, name: str, village: str = "", moo: str = ""
 
 
 def open_book(path: Path | str, *, readonly: bool = False, user: str | None = None,
-              clock: Clock | None = None, durable: bool = True) -> Book:
+              clock: Clock | None = None, durable: bool = True, defer_checks: bool = False) -> Book:
     """Open an existing book: check it is a book, take the one-writer lock, run the quick check, upgrade an
     older schema (after a verified backup), refuse a newer one.
 
@@ -668,6 +711,9 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
     ``error.newest_backup``); opened with ``readonly=True`` it opens for viewing with ``book.damage`` set.
     A read-only file or folder is refused for writing (reason ``readonly``): open it read-only to view it.
     ``durable=False``: a scratch copy (see :meth:`BookBase.copy_to`), written without waiting for the disk.
+    ``defer_checks=True`` (the GUI, which must show its window quickly): on a book larger than
+    ``integrity.PAGE_CHECK_MAX_BYTES`` the open's checks that read the whole file are left to
+    ``book.run_deferred_checks()`` (``book.deferred_checks`` is then set); the newest entries are still checked.
     """
     path = Path(path)
     clock = clock or Clock()
@@ -696,8 +742,9 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         if meta.get("format") != s.BOOK_FORMAT:
             raise BookError(N_("{path} is not a villagebank book"), reason="not_a_book", path=str(path))
         book_id = meta.get("book_id")
+        defer = defer_checks and path.stat().st_size > integrity.PAGE_CHECK_MAX_BYTES
         with engine.connect() as conn:
-            damage = integrity.quick_check(conn, book_id or "")
+            damage = integrity.quick_check(conn, book_id or "", pages=not defer)
         if damage and not readonly:
             raise _damaged(path, book_id, damage[0].message())
         upgrade_copy = None
@@ -727,6 +774,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
                 clock=clock, durable=durable)
     book.upgrade_backup = upgrade_copy
     book.damage = tuple(damage)
+    book.deferred_checks = defer
     if upgrade_copy is not None:
         book.log_event("migrate", f"upgraded to {migrate.head_revision()}; verified copy at {upgrade_copy}")
     if not readonly:

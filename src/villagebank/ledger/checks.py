@@ -52,12 +52,14 @@ def book_problems(conn: Connection) -> list[Problem]:
         out.append(_p(None, "negative_balance", N_("member {member} has a negative balance on {account}"),
                       member=member_no, account=account))
     expected = 1
-    for receipt_no, seq, total in q("SELECT receipt_no, entry_seq, total FROM receipt ORDER BY receipt_no"):
+    # Each receipt's entry credits summed inside SQLite (one statement, not one query per receipt).
+    for receipt_no, seq, total, credits in q(
+            "SELECT r.receipt_no, r.entry_seq, r.total, (SELECT -SUM(p.amount) FROM posting p "
+            "WHERE p.entry_seq = r.entry_seq AND p.amount < 0) FROM receipt r ORDER BY r.receipt_no"):
         if receipt_no != expected:
             out.append(_p(seq, "receipt_gap", N_("receipt numbers jump from {before} to {after}"),
                           before=expected - 1, after=receipt_no))
         expected = receipt_no + 1
-        credits = q("SELECT -SUM(amount) FROM posting WHERE entry_seq = ? AND amount < 0", (seq,)).scalar()
         if credits != total:
             out.append(_p(seq, "receipt_total", N_("receipt {no} shows a total that differs from its entry {seq}"),
                           no=receipt_no, seq=seq))

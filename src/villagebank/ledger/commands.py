@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -45,18 +45,23 @@ class ShareCommands(_Base):
         with self._read() as conn:
             return shares.share_balance(conn, member_no, as_of)
 
-    def share_grid(self, fy: int) -> list[shares.GridRow]:
+    def share_grid(self, fy: int, member_nos: Iterable[int] | None = None) -> list[shares.GridRow]:
         with self._read() as conn:
-            return shares.share_grid(conn, self.rules, fy)
+            return shares.share_grid(conn, self.rules, fy, member_nos)
 
-    def month_end_share_balances(self, fy: int) -> dict[int, list[int]]:
+    def month_end_share_balances(self, fy: int, member_nos: Iterable[int] | None = None) -> dict[int, list[int]]:
         with self._read() as conn:
-            return shares.month_end_share_balances(conn, self.rules, fy)
+            return shares.month_end_share_balances(conn, self.rules, fy, member_nos)
 
     def missed_savings(self, member_no: int, fy: int | None = None) -> list[dt.date]:
         fy = fy if fy is not None else self.fiscal_year_of(self.clock.today())
         with self._read() as conn:
             return shares.misses_in_year(conn, member_no, fy)
+
+    def missed_savings_by_member(self, fy: int) -> dict[int, list[dt.date]]:
+        """Every member's missed savings in fiscal year ``fy`` (members without a miss are absent)."""
+        with self._read() as conn:
+            return shares.misses_by_member(conn, fy)
 
     def savings_balance(self, member_no: int, product: str, as_of: dt.date | None = None) -> Money:
         with self._read() as conn:
@@ -218,10 +223,10 @@ class LoanCommands(_Base):
             return loans.get_state(conn, self.rules, loan_no, as_of or self.clock.today())
 
     def loans(self, as_of: dt.date | None = None, *, member_no: int | None = None,
-              statuses: tuple[str, ...] | None = None) -> list[loans.LoanState]:
+              statuses: tuple[str, ...] | None = None, loan_nos: list[int] | None = None) -> list[loans.LoanState]:
         with self._read() as conn:
             return loans.load_states(conn, self.rules, as_of or self.clock.today(), member_no=member_no,
-                                     statuses=statuses)
+                                     statuses=statuses, loan_nos=loan_nos)
 
     def loan_schedule(self, loan_no: int) -> list[loans.Installment]:
         with self._read() as conn:

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
+from typing import TypeVar
 
 from villagebank.ledger.money import Money
+
+T = TypeVar("T")
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def make(cls: type[T], *values: object) -> T:
+    """``cls(*values)`` (every field given, in order) without the frozen dataclass ``__init__``, which sets each
+    field through ``object.__setattr__``: for queries that build tens of thousands of records."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(zip(_field_names(cls), values, strict=True))
+    return obj
 
 
 @dataclass(frozen=True)
@@ -145,3 +163,28 @@ class AccountBalance:
     type: str
     name: str
     balance: Money  # signed: debit positive
+
+
+@dataclass(frozen=True)
+class MemberBalance:
+    """One member's sub-ledger balances as of a date, as the member reads them (satang, positive normal)."""
+
+    member_no: int
+    shares: Money  # shares held: what the bank owes the member for them
+    savings: Money  # every savings product together
+    loans: Money  # loan principal the member still owes
+    payable: Money  # year-end payouts and frozen shares the bank has not paid out yet
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    """One posting of a member's sub-ledgers, with the running balance of that account for the member."""
+
+    seq: int
+    date: dt.date
+    kind: str
+    receipt_no: int | None
+    account: str
+    loan_no: int | None
+    amount: Money  # signed: debit positive
+    balance: Money  # the member's balance of ``account`` after this line, positive normal (shares held, loan owed)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from villagebank import paths
 from villagebank.i18n import N_
@@ -33,6 +34,10 @@ from villagebank.ledger.journal import Problem
 
 ANCHORS_LOG = "anchors.jsonl"
 QUICK_TAIL = 200  # entries whose chain is recomputed at every open
+#: Up to this size the open checks every page (SQLite's quick_check reads the whole file: about 0.1 s for a
+#: bank's ten years, 2–5 s for a network centre's book). Above it, an open that asks to defer them leaves the
+#: page check and the count of entries to :meth:`IntegrityMixin.run_deferred_checks`, run in the background.
+PAGE_CHECK_MAX_BYTES = 64 * 2**20
 MIN_ANCHOR_HEX = 8  # a typed anchor needs at least this many hex digits of the hash
 _ANCHOR_RE = re.compile(r"^\s*(\d+)\s*/\s*([0-9a-fA-F]+)\s*$")
 
@@ -117,24 +122,20 @@ def _unique(anchors: Iterable[Anchor]) -> list[Anchor]:
 
 
 # --- the quick check at open ----------------------------------------------------------------------
-def quick_check(conn: Connection, book_id: str, tail: int = QUICK_TAIL) -> list[Problem]:
+def quick_check(conn: Connection, book_id: str, tail: int = QUICK_TAIL, *, pages: bool = True) -> list[Problem]:
     """What can be checked in a fraction of a second at every open.
 
     SQLite's ``quick_check`` (page structure), a gap-free sequence of all entries, no posting beyond the
     last entry, and the full check (balance, links, hashes) of the newest ``tail`` entries.
-    The complete ``verify`` checks every entry; run it in the background after opening.
+    ``pages=False`` leaves out the two checks that read the whole file (the page structure and the count
+    of entries): :func:`page_checks` does them later. The complete ``verify`` checks every entry; run it in
+    the background after opening.
     """
-    problems: list[Problem] = []
-    rows = conn.exec_driver_sql("PRAGMA quick_check").scalars().all()
-    if rows != ["ok"]:
-        problems.append(_problem(None, "sqlite", N_("the book file is damaged: {detail}"),
-                                 detail="; ".join(str(r) for r in rows[:3])))
+    problems: list[Problem] = page_checks(conn) if pages else []
+    if any(p.code == "sqlite" for p in problems):
         return problems
-    count, low, high = conn.exec_driver_sql("SELECT count(*), min(seq), max(seq) FROM entry").one()
-    if count and (low != 1 or high != count):
-        problems.append(_problem(None, "gap", N_("entries are missing: numbers {low} to {high} hold only {count} "
-                                                 "entries"), low=low, high=high, count=count))
-    if not count:
+    high = conn.exec_driver_sql("SELECT max(seq) FROM entry").scalar()
+    if high is None:
         return problems
     orphan = conn.exec_driver_sql("SELECT min(entry_seq) FROM posting WHERE entry_seq > ?", (high,)).scalar()
     if orphan is not None:
@@ -144,6 +145,20 @@ def quick_check(conn: Connection, book_id: str, tail: int = QUICK_TAIL) -> list[
         if start > 1 else journal.genesis_hash(book_id)
     problems.extend(_check_tail(conn, start, prev))
     return problems
+
+
+def page_checks(conn: Connection) -> list[Problem]:
+    """The open's checks that read the whole file: SQLite's page structure, and every entry number from 1 to
+    the last present (a gap-free sequence)."""
+    rows = conn.exec_driver_sql("PRAGMA quick_check").scalars().all()
+    if rows != ["ok"]:
+        return [_problem(None, "sqlite", N_("the book file is damaged: {detail}"),
+                         detail="; ".join(str(r) for r in rows[:3]))]
+    count, low, high = conn.exec_driver_sql("SELECT count(*), min(seq), max(seq) FROM entry").one()
+    if count and (low != 1 or high != count):
+        return [_problem(None, "gap", N_("entries are missing: numbers {low} to {high} hold only {count} "
+                                         "entries"), low=low, high=high, count=count)]
+    return []
 
 
 def _check_tail(conn: Connection, start: int, prev_hash: str | None) -> list[Problem]:
@@ -275,3 +290,25 @@ class IntegrityMixin:
         book: Any = self
         with book._read() as conn:
             return quick_check(conn, book.book_id)
+
+    # Set by open_book(defer_checks=True) on a large book: the page check and the count are still to run.
+    deferred_checks: bool = False
+
+    def run_deferred_checks(self) -> list[Problem]:
+        """The open checks a large book's open left for later (see ``open_book(defer_checks=True)``); safe to run
+        in a background thread. A damaged book found here is closed for recording (``readonly``) and its
+        problems are kept in ``damage``, as if the open had found them."""
+        book: Any = self
+        if not self.deferred_checks:
+            return []
+        try:
+            with book._read() as conn:
+                problems = page_checks(conn)
+        except DBAPIError as exc:  # SQLite gave up on a badly damaged file: said as the open says it (its own
+            # English words kept as a parameter for the person helping, not in the message)
+            problems = [_problem(None, "sqlite", N_("part of the file is unreadable"), error=str(exc.orig))]
+        self.deferred_checks = False
+        if problems:
+            self.damage = tuple(problems)
+            book.readonly = True
+        return problems

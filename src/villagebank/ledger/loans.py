@@ -88,8 +88,10 @@ def installment_principals(principal: int, term: int, unit: int) -> list[int]:
 
 
 def due_date(disbursed: dt.date, k: int, meeting_day: int, meeting_dates: dict[tuple[int, int], dt.date]) -> dt.date:
-    d = add_months(disbursed.replace(day=1), k)
-    return meeting_dates.get((d.year, d.month)) or d.replace(day=min(meeting_day, 28))
+    """Installment ``k``'s due date: the meeting of the ``k``-th month after the payout month (or its
+    ``meeting_day``, at most the 28th, when that month has no meeting)."""
+    year, month = divmod(disbursed.year * 12 + disbursed.month - 1 + k, 12)
+    return meeting_dates.get((year, month + 1)) or dt.date(year, month + 1, min(meeting_day, 28))
 
 
 def schedule(principal: Money, term: int, rate_pct: Decimal, method: str, disbursed: dt.date, rules: Rules,
@@ -184,9 +186,16 @@ def compute_state(row, guarantors: tuple[int, ...], borrower: str, payments: lis
     paid_by_month: dict[int, int] = defaultdict(int)
     for p in pays:
         paid_by_month[p.date.year * 12 + p.date.month - 1] += p.principal
+    months_paid = sorted(paid_by_month.items())
+    through = {"next": 0, "sum": 0}  # principal paid up to a month, for months asked in increasing order
 
     def paid_through(month_index: int) -> int:
-        return sum(v for k, v in paid_by_month.items() if k <= month_index)
+        i, total = through["next"], through["sum"]
+        while i < len(months_paid) and months_paid[i][0] <= month_index:
+            total += months_paid[i][1]
+            i += 1
+        through["next"], through["sum"] = i, total
+        return total
 
     parts = installment_principals(row.principal, row.term_months, rules.installment_rounding)
     periods = months_between(disb, as_of)
@@ -210,7 +219,12 @@ def compute_state(row, guarantors: tuple[int, ...], borrower: str, payments: lis
         if k > 600:  # 50 years: a guard against runaway loops on corrupt data
             break
     interest_due = max(0, interest_accrued - interest_paid)
-    dues = [due_date(disb, i, rules.meeting_day, meeting_dates) for i in range(1, max(len(parts), periods) + 1)]
+    count = max(len(parts), periods)
+    if balance <= 0:
+        # Repaid: due dates after the last installment and the last interest period change nothing (no principal
+        # falls due there and none is owed), and a loan repaid years ago would otherwise compute one per month since.
+        count = min(count, max(len(parts), len(interest_sched)))
+    dues = [due_date(disb, i, rules.meeting_day, meeting_dates) for i in range(1, count + 1)]
     cumulative = 0
     principal_due_sched = 0
     overdue_sched = 0
@@ -263,20 +277,29 @@ def meeting_dates(conn: Connection) -> dict[tuple[int, int], dt.date]:
 
 
 def _payments(conn: Connection, loan_nos: list[int] | None) -> dict[int, list[Payment]]:
-    q = (select(s.posting.c.loan_no, s.posting.c.date, s.posting.c.account, func.sum(s.posting.c.amount))
-         .select_from(s.posting.join(s.entry, s.entry.c.seq == s.posting.c.entry_seq))
-         .where(s.posting.c.loan_no.is_not(None), s.posting.c.account.in_((acc.LOANS, acc.INTEREST_INCOME)),
-                s.entry.c.kind != "loan_disburse")
-         .group_by(s.posting.c.loan_no, s.posting.c.date, s.posting.c.account))
+    """Each loan's repayments (principal, interest) per date: one grouped query; rows read without per-row
+    conversion (a network-scale book has about a million repayment postings)."""
+    where = ""
+    account = "p.account"
+    params: tuple = (acc.LOANS, acc.INTEREST_INCOME, acc.LOANS, acc.INTEREST_INCOME)
     if loan_nos is not None:
-        q = q.where(s.posting.c.loan_no.in_(loan_nos))
-    per: dict[tuple[int, dt.date], list[int]] = defaultdict(lambda: [0, 0])
-    for loan_no, date, account, amount in conn.execute(q):
-        slot = 0 if account == acc.LOANS else 1
-        per[(loan_no, date)][slot] += -int(amount)
+        if not loan_nos:
+            return {}
+        where = f" AND p.loan_no IN ({', '.join('?' * len(loan_nos))})"
+        params += tuple(loan_nos)
+        # "+": the loans' own postings through the loan index; from a few loan numbers up SQLite otherwise
+        # prefers the account index and reads every repayment of the book (2 s instead of 1 ms at 3 M postings)
+        account = "+p.account"
+    rows = conn.exec_driver_sql(
+        "SELECT p.loan_no, p.date, -SUM(CASE WHEN p.account = ? THEN p.amount ELSE 0 END), "
+        "-SUM(CASE WHEN p.account = ? THEN p.amount ELSE 0 END) "
+        "FROM posting p JOIN entry e ON e.seq = p.entry_seq "
+        f"WHERE p.loan_no IS NOT NULL AND {account} IN (?, ?) AND e.kind != 'loan_disburse'" + where +
+        " GROUP BY p.loan_no, p.date", params).fetchall()
     out: dict[int, list[Payment]] = defaultdict(list)
-    for (loan_no, date), (principal, interest) in per.items():
-        out[loan_no].append(Payment(date, principal, interest))
+    day = dt.date.fromisoformat
+    for loan_no, date, principal, interest in rows:
+        out[loan_no].append(Payment(day(date), int(principal), int(interest)))
     return out
 
 
@@ -296,10 +319,10 @@ def load_states(conn: Connection, rules: Rules, as_of: dt.date, *, loan_nos: lis
                           if len(nos) < 900 else select(s.loan_guarantor)):
         guars[g.loan_no].append((g.position, g.member_no))
     borrowers = sorted({r.member_no for r in rows})
-    q_names = select(s.member.c.member_no, s.member.c.title, s.member.c.first_name, s.member.c.last_name)
-    if len(borrowers) < 900:
-        q_names = q_names.where(s.member.c.member_no.in_(borrowers))
-    names = {m.member_no: f"{m.title}{m.first_name} {m.last_name}".strip() for m in conn.execute(q_names)}
+    names_q = select(s.member.c.member_no, s.member.c.title, s.member.c.first_name, s.member.c.last_name)
+    if len(borrowers) < 900:  # one loan (a payment) must not read every member's name
+        names_q = names_q.where(s.member.c.member_no.in_(borrowers))
+    names = {m.member_no: f"{m.title}{m.first_name} {m.last_name}".strip() for m in conn.execute(names_q)}
     pays = _payments(conn, nos if len(nos) < 900 else None)
     mdates = meeting_dates(conn)
     out = []

@@ -585,19 +585,23 @@ def receipts_between(conn: Connection, rules: Rules, start: dt.date, end: dt.dat
          .select_from(s.receipt.outerjoin(s.member, s.member.c.member_no == s.receipt.c.member_no))
          .where(s.receipt.c.date >= start, s.receipt.c.date <= end).order_by(s.receipt.c.receipt_no))
     if member_no is not None:
-        q = q.where(s.receipt.c.member_no == member_no)
+        # The receipt table has no index but its number and entry: reach one member's receipts through their
+        # entries (a payment's entry names the member and has the receipt's date), not by reading every receipt.
+        own = select(s.entry.c.seq).where(s.entry.c.member_no == member_no, s.entry.c.date >= start,
+                                          s.entry.c.date <= end)
+        q = q.where(s.receipt.c.member_no == member_no, s.receipt.c.entry_seq.in_(own))
     rows = conn.execute(q).all()
     if not rows:
         return []
     lines: dict[int, list[j.Line]] = defaultdict(list)
     voided: dict[int, int] = {}
-    # the receipts' entries lie in the same dates: select by date, not by a long IN list of sequence numbers
-    entry_dates = (select(s.entry.c.seq).where(s.entry.c.date >= start, s.entry.c.date <= end))
     seqs = {r.entry_seq for r in rows}
+    # many receipts' entries: select by date (they lie in the same dates), not by a long IN list of numbers
+    chosen = (s.posting.c.entry_seq.in_(sorted(seqs)) if len(seqs) < 500 else
+              s.posting.c.entry_seq.in_(select(s.entry.c.seq).where(s.entry.c.date >= start, s.entry.c.date <= end)))
     for p in conn.execute(select(s.posting.c.entry_seq, s.posting.c.account, s.posting.c.amount,
                                  s.posting.c.member_no, s.posting.c.loan_no)
-                          .where(s.posting.c.entry_seq.in_(entry_dates)).order_by(s.posting.c.entry_seq,
-                                                                                  s.posting.c.line)):
+                          .where(chosen).order_by(s.posting.c.entry_seq, s.posting.c.line)):
         if p.entry_seq in seqs:
             lines[p.entry_seq].append(j.Line(p.account, p.amount, p.member_no, p.loan_no))
     first, last = min(seqs), max(seqs)

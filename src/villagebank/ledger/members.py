@@ -6,12 +6,13 @@ Helpers take a connection inside the caller's transaction and never commit.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Boolean, Connection, Date, Integer, String, func, or_, select, type_coerce
 
 from villagebank.i18n import N_
 from villagebank.ledger import dto
@@ -163,18 +164,53 @@ def reason_text(stored: str) -> str:
     return _(stored)
 
 
+_MEMBER_FIELDS = tuple(f.name for f in dataclasses.fields(dto.Member))
+
+
 def _to_dto(row: Any) -> dto.Member:
-    return dto.Member(
-        member_no=row.member_no, title=row.title, first_name=row.first_name, last_name=row.last_name,
-        citizen_id=row.citizen_id, birth_date=row.birth_date, sex=row.sex, house_no=row.house_no, moo=row.moo,
-        tambon=row.tambon, amphoe=row.amphoe, province=row.province, postal_code=row.postal_code,
-        phone=row.phone, occupation=row.occupation,
-        income=Money(row.income) if row.income is not None else None,
-        household_debt=Money(row.household_debt) if row.household_debt is not None else None,
-        welfare_needs=row.welfare_needs, beneficiary=row.beneficiary, is_group=bool(row.is_group),
-        join_date=row.join_date, status=row.status, suspended_until=row.suspended_until, exit_date=row.exit_date,
-        exit_reason=row.exit_reason, committee_role=row.committee_role,
-    )
+    """A member row (any row with the member table's columns) as its DTO.
+
+    Built by filling the instance's ``__dict__`` directly: a frozen dataclass's ``__init__`` with its 26 fields
+    took most of the time of listing a network-scale book's 10,000 members (22 µs a member; now 4 µs)."""
+    m = row._mapping
+    values = [m[name] for name in _MEMBER_FIELDS]
+    if values[_INCOME] is not None:
+        values[_INCOME] = Money(values[_INCOME])
+    if values[_DEBT] is not None:
+        values[_DEBT] = Money(values[_DEBT])
+    values[_GROUP] = bool(values[_GROUP])
+    member = object.__new__(dto.Member)
+    member.__dict__.update(zip(_MEMBER_FIELDS, values, strict=True))
+    return member
+
+
+_INCOME, _DEBT, _GROUP = (_MEMBER_FIELDS.index(k) for k in ("income", "household_debt", "is_group"))
+# The member columns in DTO order, dates and the flag read as stored (ISO text, 0/1): SQLAlchemy's conversion of
+# SQLite dates (a regular expression per value) was a third of listing a network's 10,000 members.
+_RAW_COLUMNS = [type_coerce(s.member.c[name], String).label(name) if isinstance(s.member.c[name].type, Date) else
+                type_coerce(s.member.c[name], Integer).label(name) if isinstance(s.member.c[name].type, Boolean) else
+                s.member.c[name] for name in _MEMBER_FIELDS]
+_DATES = [i for i, name in enumerate(_MEMBER_FIELDS) if isinstance(s.member.c[name].type, Date)]
+
+
+def _listed(conn: Connection, query: Any) -> list[dto.Member]:
+    """The members a ``select(s.member)`` finds, as DTOs equal to :func:`_to_dto`'s, built from the stored values."""
+    out = []
+    day, new, fields = dt.date.fromisoformat, object.__new__, _MEMBER_FIELDS
+    for row in conn.execute(query.with_only_columns(*_RAW_COLUMNS)):
+        values = list(row)
+        for i in _DATES:
+            if values[i] is not None:
+                values[i] = day(values[i])
+        if values[_INCOME] is not None:
+            values[_INCOME] = Money(values[_INCOME])
+        if values[_DEBT] is not None:
+            values[_DEBT] = Money(values[_DEBT])
+        values[_GROUP] = bool(values[_GROUP])
+        member = new(dto.Member)
+        member.__dict__.update(zip(fields, values, strict=True))
+        out.append(member)
+    return out
 
 
 def next_member_no(conn: Connection) -> int:
@@ -342,6 +378,12 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def committee(conn: Connection) -> list[dto.Member]:
+    """Active members (loans suspended too) with a committee role, in member-number order."""
+    return [_to_dto(r) for r in conn.execute(select(s.member).where(
+        s.member.c.committee_role != "", s.member.c.status.in_(ACTIVE_STATUSES)).order_by(s.member.c.member_no))]
+
+
 def listing(conn: Connection, *, query: str = "", statuses: tuple[str, ...] | None = None,
             order: str = "number") -> list[dto.Member]:
     """Members matching ``query`` (a member number, or part of a name/citizen ID; % and _ are literal).
@@ -362,7 +404,7 @@ def listing(conn: Connection, *, query: str = "", statuses: tuple[str, ...] | No
         elif digits.isdigit():  # part of a citizen ID
             conds.append(s.member.c.citizen_id.like(f"%{digits}%"))
         q = q.where(or_(*conds))
-    rows = [_to_dto(r) for r in conn.execute(q.order_by(s.member.c.member_no))]
+    rows = _listed(conn, q.order_by(s.member.c.member_no))
     if order == "name":
         rows.sort(key=lambda m: (thai_sort_key(m.first_name), thai_sort_key(m.last_name), m.member_no))
     return rows

@@ -7,6 +7,7 @@ Shares are a credit balance on account ``shares`` in each member's sub-ledger; s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -249,6 +250,23 @@ def misses_in_year(conn: Connection, member_no: int, fy: int) -> list[dt.date]:
         .order_by(s.missed_saving.c.date)).scalars())
 
 
+def misses_by_member(conn: Connection, fy: int) -> dict[int, list[dt.date]]:
+    """Every member's missed savings of the fiscal year (one query; members without misses are absent)."""
+    out: dict[int, list[dt.date]] = {}
+    for no, date in conn.execute(select(s.missed_saving.c.member_no, s.missed_saving.c.date)
+                                 .where(s.missed_saving.c.fiscal_year == fy)
+                                 .order_by(s.missed_saving.c.member_no, s.missed_saving.c.date)):
+        out.setdefault(no, []).append(date)
+    return out
+
+
+def _members_filter(member_nos: Iterable[int] | None):
+    """A condition on the posting's member: any member, or only ``member_nos``."""
+    if member_nos is None:
+        return s.posting.c.member_no.is_not(None)
+    return s.posting.c.member_no.in_(sorted(member_nos))
+
+
 # --- the 12-month grid ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class GridRow:
@@ -260,14 +278,15 @@ class GridRow:
     balance: Money
 
 
-def share_grid(conn: Connection, rules: Rules, fy: int) -> list[GridRow]:
-    """The paper share register: one row per member who held or bought shares in the year."""
+def share_grid(conn: Connection, rules: Rules, fy: int, member_nos: Iterable[int] | None = None) -> list[GridRow]:
+    """The paper share register: one row per member who held or bought shares in the year (of ``member_nos``
+    only, when given)."""
     start, end = fiscal_year_bounds(fy, rules.fiscal_year_start_month)
     months = fiscal_months(fy, rules.fiscal_year_start_month)
     index = {ym: i for i, ym in enumerate(months)}
     opening = dict(conn.execute(
         select(s.posting.c.member_no, -func.sum(s.posting.c.amount))
-        .where(s.posting.c.account == acc.SHARES, s.posting.c.date < start, s.posting.c.member_no.is_not(None))
+        .where(s.posting.c.account == acc.SHARES, s.posting.c.date < start, _members_filter(member_nos))
         .group_by(s.posting.c.member_no)).all())
     ym = func.strftime("%Y-%m", s.posting.c.date)
     withdrawal = s.entry.c.kind.in_(("withdrawal", "leave_frozen", "terminate_shares"))
@@ -277,7 +296,7 @@ def share_grid(conn: Connection, rules: Rules, fy: int) -> list[GridRow]:
                func.sum(case((withdrawal, s.posting.c.amount), else_=0)).label("withdrawn"))
         .select_from(s.posting.join(s.entry, s.entry.c.seq == s.posting.c.entry_seq))
         .where(s.posting.c.account == acc.SHARES, s.posting.c.date >= start, s.posting.c.date <= end,
-               s.posting.c.member_no.is_not(None))
+               _members_filter(member_nos))
         .group_by(s.posting.c.member_no, ym)).all()
     per: dict[int, list[int]] = {}
     withdrawn: dict[int, int] = {}
@@ -300,21 +319,23 @@ def share_grid(conn: Connection, rules: Rules, fy: int) -> list[GridRow]:
     return out
 
 
-def month_end_share_balances(conn: Connection, rules: Rules, fy: int) -> dict[int, list[int]]:
-    """Each member's share balance (satang) at the end of each of the fiscal year's 12 months."""
+def month_end_share_balances(conn: Connection, rules: Rules, fy: int,
+                              member_nos: Iterable[int] | None = None) -> dict[int, list[int]]:
+    """Each member's (of ``member_nos`` only, when given) share balance (satang) at the end of each of the fiscal
+    year's 12 months."""
     start, _end = fiscal_year_bounds(fy, rules.fiscal_year_start_month)
     months = fiscal_months(fy, rules.fiscal_year_start_month)
     balances: dict[int, list[int]] = {}
     opening = dict(conn.execute(
         select(s.posting.c.member_no, -func.sum(s.posting.c.amount))
-        .where(s.posting.c.account == acc.SHARES, s.posting.c.date < start, s.posting.c.member_no.is_not(None))
+        .where(s.posting.c.account == acc.SHARES, s.posting.c.date < start, _members_filter(member_nos))
         .group_by(s.posting.c.member_no)).all())
     ym = func.strftime("%Y-%m", s.posting.c.date)
     moves: dict[int, dict[tuple[int, int], int]] = {}
     for r in conn.execute(
             select(s.posting.c.member_no, ym.label("ym"), -func.sum(s.posting.c.amount))
             .where(s.posting.c.account == acc.SHARES, s.posting.c.date >= start,
-                   s.posting.c.date <= month_end(*months[-1]), s.posting.c.member_no.is_not(None))
+                   s.posting.c.date <= month_end(*months[-1]), _members_filter(member_nos))
             .group_by(s.posting.c.member_no, ym)).all():
         y, m = (int(x) for x in r[1].split("-"))
         moves.setdefault(r[0], {})[(y, m)] = int(r[2])

@@ -115,7 +115,7 @@ def new_report(book: Book, key: str, title: str, period: str, *, landscape: bool
 def signers(book: Book, *roles: str, members: list[Member] | None = None) -> list[str | Signature]:
     """Signature lines for ``roles`` (msgids above), with the name of the member who holds each office when
     exactly one active member's committee role names it."""
-    people = members if members is not None else book.members(statuses=("active", "suspended"))
+    people = members if members is not None else book.committee_members()
     out: list[str | Signature] = []
     for role in roles:
         words = _ROLE_WORDS.get(role, ())

@@ -9,6 +9,7 @@ in with :func:`add_section`, keeping what they prefetch in ``StatementContext.ca
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from villagebank.i18n import N_, _
+from villagebank.ledger import Money, NotFound
 from villagebank.ledger import accounts as acc
 from villagebank.ledger.periods import fiscal_months
 from villagebank.reports.common import (
@@ -32,7 +34,7 @@ from villagebank.thai import format_amount, format_date
 
 if TYPE_CHECKING:
     from villagebank.ledger import Book
-    from villagebank.ledger.dto import Entry, Member
+    from villagebank.ledger.dto import Member
     from villagebank.ledger.loans import LoanState
     from villagebank.ledger.meetings import Receipt
     from villagebank.ledger.rules import SavingsProduct
@@ -55,7 +57,7 @@ class StatementContext:
     month_ends: dict[int, list[int]]  # member -> share balance (satang) at the end of each fiscal month
     moves: dict[int, dict[str, list[int]]]  # member -> account -> [in, out] this month (satang)
     loans: dict[int, list[LoanState]]  # borrower -> loans as of the period's as-of date
-    loans_before: dict[int, LoanState]  # loan_no -> state on the day before the month
+    loans_before: dict[int, LoanState]  # loan_no -> state on the day before the month (the loans in ``loans``)
     guarantees: dict[int, list[LoanState]]  # guarantor -> open loans they guarantee
     receipts: dict[int, list[Receipt]]  # member -> receipts of the month
     products: list[SavingsProduct]  # savings products that hold or moved money
@@ -75,8 +77,16 @@ class StatementContext:
 Section = Callable[[StatementContext, "Member"], list[Block]]
 
 
+#: Up to this many members, a statement run reads each member's own rows instead of the whole book's month.
+FEW = 50
+
+
 def prepare(book: Book, year: int, month: int, *, member_nos: Iterable[int] | None = None) -> StatementContext:
-    """Read what the statements of ``year``-``month`` need (for all members, or only ``member_nos``)."""
+    """Read what the statements of ``year``-``month`` need (for all members, or only ``member_nos``).
+
+    Everything is read with set-based queries, once per run: all members' loans once (the guarantees come from
+    the same states), and the savings balances and missed savings of every member in one query each. A run for a
+    few members (one member's statement) reads only their rows, so its cost does not grow with the book."""
     period = month_period(book, year, month)
     start, as_of = period.start, period.as_of
     assert start is not None
@@ -84,16 +94,38 @@ def prepare(book: Book, year: int, month: int, *, member_nos: Iterable[int] | No
     fy = book.fiscal_year_of(start)
     index = fiscal_months(fy, rules.fiscal_year_start_month).index((year, month))
     wanted = set(member_nos) if member_nos is not None else None
-    members = {m.member_no: m for m in book.members() if wanted is None or m.member_no in wanted}
-    grid = {g.member_no: g for g in book.share_grid(fy)}
-    month_ends = book.month_end_share_balances(fy)
-    moves = _moves(book.entries(start=start, end=period.end))
+    scope = sorted(wanted) if wanted is not None and len(wanted) <= FEW else None
+    if scope is not None:
+        members = {}
+        for no in scope:
+            with contextlib.suppress(NotFound):
+                members[no] = book.member(no)
+    else:
+        members = {m.member_no: m for m in book.members() if wanted is None or m.member_no in wanted}
+    grid = {g.member_no: g for g in book.share_grid(fy, scope)}
+    month_ends = book.month_end_share_balances(fy, scope)
+    if scope is not None:
+        moves = _moves((no, ln.kind, ln.account, ln.amount.satang) for no in scope
+                       for ln in book.member_lines(no, start, period.end))
+        states = [st for no in scope for st in book.loans(as_of, member_no=no)]
+        guarantees = {no: found for no in scope if (found := book.guaranteed_by(no, as_of))}
+    else:
+        moves = _moves((p.member_no, e.kind, p.account, p.amount.satang)
+                       for e in book.entries(start=start, end=period.end) for p in e.postings)
+        states = book.loans(as_of)
+        exposure: dict[int, list[LoanState]] = defaultdict(list)
+        for st in states:  # what book.guarantor_exposure(as_of) computes, from the same states
+            if st.is_open:
+                for g in st.guarantors:
+                    exposure[g].append(st)
+        guarantees = dict(exposure)
     loans: dict[int, list[LoanState]] = defaultdict(list)
-    for st in book.loans(as_of):
+    for st in states:
         if st.disbursed_date is not None and st.disbursed_date <= as_of:
             loans[st.member_no].append(st)
     day_before = start - dt.timedelta(days=1)
-    loans_before = {st.loan_no: st for st in book.loans(day_before)}
+    shown = sorted(st.loan_no for sts in loans.values() for st in sts)
+    loans_before = {st.loan_no: st for st in book.loans(day_before, loan_nos=shown)} if shown else {}
     receipts: dict[int, list[Receipt]] = defaultdict(list)
     only = next(iter(wanted)) if wanted is not None and len(wanted) == 1 else None
     for r in book.receipts_between(start, period.end, member_no=only):
@@ -103,22 +135,26 @@ def prepare(book: Book, year: int, month: int, *, member_nos: Iterable[int] | No
                 if book.balance(acc.savings_account(p.key), as_of=as_of).satang
                 or book.balance(acc.savings_account(p.key), as_of=day_before).satang
                 or any(acc.savings_account(p.key) in m for m in moves.values())]
-    return StatementContext(book, period, index, members, grid, month_ends, moves, dict(loans), loans_before,
-                            book.guarantor_exposure(as_of), dict(receipts), products, rules.share_value)
+    ctx = StatementContext(book, period, index, members, grid, month_ends, moves, dict(loans), loans_before,
+                           guarantees, dict(receipts), products, rules.share_value)
+    if scope is None:  # many members: their per-member figures in one query each
+        ctx.cache["misses"] = book.missed_savings_by_member(period.fiscal_year)
+        ctx.cache["savings"] = {p.key: book.balances_by_member(acc.savings_account(p.key), as_of) for p in products}
+    return ctx
 
 
-def _moves(entries: list[Entry]) -> dict[int, dict[str, list[int]]]:
-    """Per member and account, money in (credits) and out (debits) of shares and savings in ``entries``."""
+def _moves(postings: Iterable[tuple[int | None, str, str, int]]) -> dict[int, dict[str, list[int]]]:
+    """Per member and account, money in (credits) and out (debits) of shares and savings, from postings given as
+    (member_no, entry kind, account, satang)."""
     out: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for e in entries:
-        for p in e.postings:
-            if p.member_no is None or not (p.account == acc.SHARES or p.account.startswith("savings:")):
-                continue
-            slot = out[p.member_no][p.account]
-            if e.kind in OUT_KINDS:
-                slot[1] += p.amount.satang
-            else:  # deposits, and corrections of deposits (which lower what came in)
-                slot[0] -= p.amount.satang
+    for member_no, kind, account, amount in postings:
+        if member_no is None or not (account == acc.SHARES or account.startswith("savings:")):
+            continue
+        slot = out[member_no][account]
+        if kind in OUT_KINDS:
+            slot[1] += amount
+        else:  # deposits, and corrections of deposits (which lower what came in)
+            slot[0] -= amount
     return out
 
 
@@ -172,7 +208,9 @@ def savings_section(ctx: StatementContext, m: Member) -> list[Block]:
     moves = ctx.moves.get(m.member_no, {})
     for p in ctx.products:
         code = acc.savings_account(p.key)
-        end = ctx.book.savings_balance(m.member_no, p.key, ctx.as_of).satang
+        known = ctx.cache.get("savings", {}).get(p.key)
+        end = (known.get(m.member_no, Money(0)) if known is not None
+               else ctx.book.savings_balance(m.member_no, p.key, ctx.as_of)).satang
         got, gave = moves.get(code, (0, 0))
         before = end - got + gave
         if before or got or gave or end:
@@ -241,7 +279,9 @@ def receipts_section(ctx: StatementContext, m: Member) -> list[Block]:
 
 
 def discipline_section(ctx: StatementContext, m: Member) -> list[Block]:
-    misses = ctx.book.missed_savings(m.member_no, ctx.period.fiscal_year)
+    known = ctx.cache.get("misses")
+    misses = known.get(m.member_no, []) if known is not None else ctx.book.missed_savings(m.member_no,
+                                                                                          ctx.period.fiscal_year)
     misses = [d for d in misses if d <= ctx.period.end]
     if not misses:
         text = _("Missed savings this fiscal year: none.")

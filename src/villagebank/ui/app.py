@@ -14,12 +14,14 @@ preferences, then :class:`App` decides what to show:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -34,6 +36,7 @@ from villagebank.ui.settings import Prefs
 
 DEFAULT_POINT_SIZE = qt.DEFAULT_POINT_SIZE
 DEMO_BOOK_NAME = "demo.vbk"
+DEFERRED_CHECK_DELAY_MS = 500  # a large book's whole-file checks start this long after its window is shown
 
 
 def load_fonts(app: QApplication, point_size: int = DEFAULT_POINT_SIZE) -> str:
@@ -95,6 +98,25 @@ def free_book_path() -> Path:
         n += 1
 
 
+class DeferredCheck(QObject):
+    """Runs a large book's deferred whole-file checks (``open_book(defer_checks=True)``) in a thread of its
+    own once the window is shown (not on the writer thread: recording goes on meanwhile). ``damaged`` is
+    emitted, in the GUI thread, when they find damage: the book is then already closed for recording."""
+
+    damaged = Signal(object)  # the Book
+
+    def __init__(self, book: Book, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.thread = threading.Thread(target=self._run, name="deferred-checks", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        if self.book.run_deferred_checks():
+            with contextlib.suppress(RuntimeError):  # the application was closed meanwhile
+                self.damaged.emit(self.book)
+
+
 class App(QObject):
     """Which book is open and which window shows it. One per process."""
 
@@ -113,6 +135,7 @@ class App(QObject):
         self._switching = False
         # The questions asked around opening and restoring (ui/safety.py), while they are shown.
         self.damaged_dialog = self.login_dialog = self.restore_dialog = None
+        self.deferred_check: DeferredCheck | None = None
         self.last_restore = None
         qapp.setQuitOnLastWindowClosed(False)
 
@@ -170,7 +193,8 @@ class App(QObject):
 
     # --- opening and creating ------------------------------------------------------------------
     def open(self, path: Path, *, readonly: bool = False) -> None:
-        self.ops.run(lambda _ctx: open_book(path, readonly=readonly), done=self.show_book,
+        # A large book's checks that read the whole file run once its window is shown (DeferredCheck).
+        self.ops.run(lambda _ctx: open_book(path, readonly=readonly, defer_checks=not readonly), done=self.show_book,
                      failed=lambda exc: self._open_failed(exc, path), key="open", long=True,
                      label=_("Opening the book…"), parent=self._parent())
 
@@ -291,6 +315,35 @@ class App(QObject):
             first_run.finished.disconnect(self._first_run_closed)
             first_run.close()
             first_run.deleteLater()
+        if getattr(book, "deferred_checks", False):
+            # Once the window is painted and its first page filled: the checks read the whole file (seconds) and
+            # would otherwise take the second core from the window's first paint.
+            QTimer.singleShot(DEFERRED_CHECK_DELAY_MS, lambda: self._check_later(book))
+
+    def _check_later(self, book: Book) -> None:
+        """Start the deferred checks of ``book`` if it is still the open book (and they have not started)."""
+        if self.book is not book or (self.deferred_check is not None and self.deferred_check.book is book):
+            return
+        self.deferred_check = DeferredCheck(book, self)
+        self.deferred_check.damaged.connect(self._damage_found_later)
+
+    def _damage_found_later(self, book: Book) -> None:
+        """The deferred checks found damage: the book is closed and its window with it, and the damaged-book
+        screen is shown as if the open had found it (restore from a backup, or look at it read-only)."""
+        if self.book is not book:
+            return
+        from villagebank.ui import safety
+
+        exc = book.damage_error()
+        window = self.window
+        if window is not None:
+            self._switching = True
+            window.close()
+            window.deleteLater()
+            self._switching = False
+            self.window = None
+        self.close_book()
+        safety.offer_read_only(self, exc, book.path)
 
     def _window_closed(self) -> None:
         if self._switching:

@@ -13,7 +13,7 @@ import villagebank
 from villagebank.exports.workbook import contract as c
 from villagebank.exports.workbook import rows as r
 from villagebank.exports.workbook.problems import Progress
-from villagebank.exports.workbook.writer import Sheet, Writer
+from villagebank.exports.workbook.writer import ProcessWriter, Sheet, Writer
 from villagebank.i18n import _
 from villagebank.ledger import Book
 from villagebank.thai import format_date
@@ -38,12 +38,42 @@ def _row(spec: c.Sheet, values: dict) -> list[object]:
     return [values.get(col.key) for col in spec.columns]
 
 
+#: From this many entries the cells are written by a second process (ProcessWriter) while this one reads the book.
+PARALLEL_FROM_ENTRIES = 50_000
+
+
+class _LoansOnce:
+    """The book, with its loans as of a date computed once: the loans, balances and summary sheets each read
+    every loan as of the export's date (three times the same states)."""
+
+    def __init__(self, book: Book) -> None:
+        self._book = book
+        self._loans: dict[object, list] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._book, name)
+
+    def loans(self, as_of: dt.date | None = None, *, member_no: int | None = None,
+              statuses: tuple[str, ...] | None = None, loan_nos: list[int] | None = None) -> list:
+        if member_no is not None or loan_nos is not None:
+            return self._book.loans(as_of, member_no=member_no, statuses=statuses, loan_nos=loan_nos)
+        if as_of not in self._loans:
+            self._loans[as_of] = self._book.loans(as_of)
+        return [st for st in self._loans[as_of] if statuses is None or st.status in statuses]
+
+
 def export_workbook(book: Book, path: Path | str, *, as_of: dt.date | None = None,
-                    progress: Progress | None = None) -> ExportResult:
-    """Write the workbook to ``path`` (atomically: a temporary file renamed into place)."""
+                    progress: Progress | None = None, workers: int | None = None) -> ExportResult:
+    """Write the workbook to ``path`` (atomically: a temporary file renamed into place).
+
+    ``workers``: 2 writes the cells in a second process while this one reads the book, 1 in this process;
+    the default is 2 from ``PARALLEL_FROM_ENTRIES`` entries."""
     as_of = as_of or book.clock.today()
     result = ExportResult(Path(path), as_of)
-    w = Writer(path)
+    if workers is None:
+        workers = 2 if book.entry_count() >= PARALLEL_FROM_ENTRIES else 1
+    book = _LoansOnce(book)  # type: ignore[assignment]
+    w = ProcessWriter(path) if workers > 1 else Writer(path)
     try:
         sheets = {spec.key: w.sheet(spec.thai, _headers(spec)) for spec in c.SHEETS}
         result.counts["bank"] = _bank(book, sheets["bank"], as_of)

@@ -110,8 +110,9 @@ def balance_rows(book: Book, as_of: dt.date) -> Iterator[dict]:
     for st in book.loans(as_of, statuses=("disbursed",)):
         loan_bal[st.member_no] += st.balance.satang
         overdue[st.member_no] += st.overdue.satang
+    shares = book.balances_by_member(acc.SHARES, as_of)  # every member's in one query
     for m in book.members_as_of(as_of):
-        yield {"member_no": m.member_no, "name": m.full_name, "share_balance": book.share_balance(m.member_no, as_of),
+        yield {"member_no": m.member_no, "name": m.full_name, "share_balance": shares.get(m.member_no, Money(0)),
                "loan_balance": Money(loan_bal[m.member_no]), "overdue_amount": Money(overdue[m.member_no]),
                "as_of": as_of}
 
@@ -155,12 +156,17 @@ def summary_rows(book: Book, as_of: dt.date) -> list[tuple[str, str, object]]:
 def entry_rows(book: Book, as_of: dt.date, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
     """(sheet key, row) for share_txns, fees, repayments, cash, pass_through and welfare_claims, in journal
     order."""
-    entries = book.entries(end=as_of)
-    reversals = {e.reverses_seq: e for e in entries if e.kind == "reversal" and e.reverses_seq}
-    reopened = {e.reverses_seq for e in entries if e.kind == "year_reopen" and e.reverses_seq}
-    claims = {cl.entry_seq: cl for cl in book.welfare_claims()} if any(
-        e.kind == "welfare_claim" for e in entries) else {}
-    for e in entries:
+    # The journal is streamed (a network-scale book's is gigabytes as objects): what must be known before an
+    # entry is reached — is it corrected or reopened later? — is read first, in one small query.
+    reversals: dict[int, int] = {}  # seq of a corrected entry -> seq of its correction
+    reopened: set[int] = set()
+    for seq, kind, original in book.reversing_entries(end=as_of):
+        if kind == "reversal":
+            reversals[original] = seq
+        elif kind == "year_reopen":
+            reopened.add(original)
+    claims = {cl.entry_seq: cl for cl in book.welfare_claims()}
+    for e in book.iter_entries(end=as_of):
         if e.kind == "year_reopen" or e.seq in reopened:
             continue  # a close reversed by reopening the year: the standing close is the allocation sheet
         if e.reverses_seq is not None and e.reverses_seq in reversals:
@@ -168,7 +174,7 @@ def entry_rows(book: Book, as_of: dt.date, warnings: list[ExportWarning]) -> Ite
         if e.seq in reversals:
             warnings.append(ExportWarning(UserError(
                 N_("entry {seq} of {date} and its correction (entry {by}) are left out: they cancel out"),
-                seq=e.seq, date=_d(e.date), by=reversals[e.seq].seq)))
+                seq=e.seq, date=_d(e.date), by=reversals[e.seq])))
             continue
         yield from _rows_of(e, warnings, claims)
 

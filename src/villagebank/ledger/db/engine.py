@@ -16,7 +16,6 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 from sqlalchemy.util import LRUCache
 
 from villagebank.i18n import N_
@@ -40,7 +39,9 @@ def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False, 
         url = f"sqlite:///file:{path.as_posix()}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
     else:
         url = f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url, poolclass=NullPool if readonly else None,
+    # Read-only engines pool their connection too: a report or an export runs thousands of short reads, and
+    # opening a connection (with its PRAGMAs) for each one cost more than the reads (2 ms each).
+    engine = create_engine(url,
                            execution_options={"compiled_cache": _COMPILED_CACHE},
                            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
 
