@@ -335,6 +335,11 @@ class App(QObject):
         from villagebank.ui import safety
 
         exc = book.damage_error()
+        self.close_window_and_book()
+        safety.offer_read_only(self, exc, book.path)
+
+    def close_window_and_book(self) -> None:
+        """Close the main window (without quitting: something else is shown next) and the book."""
         window = self.window
         if window is not None:
             self._switching = True
@@ -343,7 +348,6 @@ class App(QObject):
             self._switching = False
             self.window = None
         self.close_book()
-        safety.offer_read_only(self, exc, book.path)
 
     def _window_closed(self) -> None:
         if self._switching:

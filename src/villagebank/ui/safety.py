@@ -114,14 +114,7 @@ def restore_open_book(app: App, file: Path) -> None:
     if app.book is None:
         return
     path = app.book.path
-    window = app.window
-    if window is not None:
-        app._switching = True
-        window.close()
-        window.deleteLater()
-        app._switching = False
-        app.window = None
-    app.close_book()
+    app.close_window_and_book()
     _run_restore(app, path, file)
 
 
