@@ -379,21 +379,25 @@ class MeetingCommands(_Base):
     def _partner_check_hook(self):
         return None
 
+    def _payment_day(self, conn, meeting_id: int | None, date: dt.date | None) -> tuple[dt.date, int | None]:
+        """The date and meeting of a payment: the given meeting's date, else ``date`` (default: the open
+        meeting's, else today), inside the open meeting when it is held that day."""
+        if meeting_id is None:
+            current = meetings.open_meeting_row(conn)
+            when = date or (current.date if current else self.clock.today())
+            return when, (current.id if current is not None and current.date == when else None)
+        when = meetings.get(conn, meeting_id).date
+        if date is not None and date != when:
+            raise InvalidInput(N_("a payment at the meeting of {meeting} must be dated {meeting}"),
+                               meeting=str(when))
+        return when, meeting_id
+
     def pay(self, member_no: int, parts: Parts | None = None, *, meeting_id: int | None = None,
             date: dt.date | None = None, account: str = acc.CASH) -> meetings.Receipt:
         """Record one member's payment (everything due when ``parts`` is None) as one entry and one
         receipt. Inside an open meeting when there is one for the date."""
         with self._write() as conn:
-            if meeting_id is None:
-                current = meetings.open_meeting_row(conn)
-                when = date or (current.date if current else self.clock.today())
-                if current is not None and current.date == when:
-                    meeting_id = current.id
-            else:
-                when = meetings.get(conn, meeting_id).date
-                if date is not None and date != when:
-                    raise InvalidInput(N_("a payment at the meeting of {meeting} must be dated {meeting}"),
-                                       meeting=str(when))
+            when, meeting_id = self._payment_day(conn, meeting_id, date)
             if parts is None:
                 rows = meetings.collection_sheet(conn, self.rules, when, meeting_id, member_nos=[member_no],
                                                  partner_dues=self._partner_dues_hook())
@@ -417,16 +421,7 @@ class MeetingCommands(_Base):
         if not payments:
             return results
         with self._write() as conn:
-            if meeting_id is None:
-                current = meetings.open_meeting_row(conn)
-                when = date or (current.date if current else self.clock.today())
-                if current is not None and current.date == when:
-                    meeting_id = current.id
-            else:
-                when = meetings.get(conn, meeting_id).date
-                if date is not None and date != when:
-                    raise InvalidInput(N_("a payment at the meeting of {meeting} must be dated {meeting}"),
-                                       meeting=str(when))
+            when, meeting_id = self._payment_day(conn, meeting_id, date)
             try:
                 j.check_open(conn, when)
             except LedgerError as exc:
