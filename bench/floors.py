@@ -150,14 +150,15 @@ class CellCapture:
         ops_fp = self._ops_fp
 
         def send(this, op, _orig=self._send):
-            if op[0] in ("sheet", "add"):
+            if op[0] in ("sheet", "add", "row"):
                 pickle.dump(op, ops_fp, protocol=pickle.HIGHEST_PROTOCOL)
             return _orig(this, op)
 
         w.ProcessWriter._send = send
         self._fp = self.path.open("wb")
+        # The methods behind the public write_* ones: our writer calls them directly for plain rows.
         self._orig = {name: getattr(Worksheet, name) for name in
-                      ("write_number", "write_string", "write_datetime", "write_boolean")}
+                      ("_write_number", "_write_string", "_write_datetime", "_write_boolean")}
         self._writer_init = w.Writer.__init__
         buf: list = []
         fmt_keys: dict[int, str] = {}
@@ -185,8 +186,8 @@ class CellCapture:
         self._buf = buf
         w.Writer.__init__ = writer_init
         for name, orig in self._orig.items():
-            setattr(Worksheet, name, wrap({"write_number": "n", "write_string": "s", "write_datetime": "d",
-                                          "write_boolean": "b"}[name], orig))
+            setattr(Worksheet, name, wrap({"_write_number": "n", "_write_string": "s", "_write_datetime": "d",
+                                          "_write_boolean": "b"}[name], orig))
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -220,6 +221,10 @@ class CellCapture:
                         if op[2]:
                             self._buf.extend((op[1], 0, col, "s", label, "head") for col, (label, _c) in enumerate(op[2]))
                             rows[len(names) - 1] = 1
+                    elif op[0] == "row":
+                        index = op[1]
+                        self._buf.extend(_prepared_cells(names[index], rows[index], op[2], op[3]))
+                        rows[index] += 1
                     else:
                         index = op[1]
                         self._buf.extend(_cells_of(names[index], rows[index], op[2], op[3]))
@@ -258,6 +263,20 @@ def _cells_of(sheet: str, row: int, values: tuple, style: str | None) -> Iterato
             yield sheet, row, col, "n", float(value), "rate"
         else:
             yield sheet, row, col, "s", neutralise(str(value)), "total_text" if total else (style or "text")
+
+
+def _prepared_cells(sheet: str, row: int, kinds: str, values: tuple) -> Iterator[tuple]:
+    """The cells ``Sheet.add_prepared(kinds, values)`` writes."""
+    for col, kind in enumerate(kinds):
+        value = values[col]
+        if kind == "s":
+            yield sheet, row, col, "s", value, "text"
+        elif kind == "m":
+            yield sheet, row, col, "n", value, "money"
+        elif kind == "d":  # the serial number with the date format, as written
+            yield sheet, row, col, "n", value, "date"
+        elif kind == "i":
+            yield sheet, row, col, "n", value, "text"
 
 
 def _format_props(f) -> dict[str, Any]:

@@ -222,13 +222,19 @@ def test_tampering_any_stored_column_of_any_entry_fails_verify(tmp_path_factory,
         assert not book.verify().ok
 
 
-def test_the_journal_streamed_in_chunks_is_the_journal(saving_book, clock):
-    """``iter_entries`` (the workbook export reads a network-scale journal so) returns what ``entries`` does."""
+def test_the_journal_streamed_as_plain_rows_is_the_journal(saving_book, clock):
+    """``journal_rows`` (the workbook export reads a network-scale journal so) holds what ``entries`` returns."""
     book = saving_book
     clock.set(dt.date(2025, 4, 20))
     extra = book.deposit(3, Money.baht(40), dt.date(2025, 4, 20))
     fix = book.reverse_entry(extra.entry_seq, "ฝากผิดคน")
     for end in (None, dt.date(2025, 3, 31)):
-        assert list(book.iter_entries(end=end, chunk=7)) == book.entries(end=end)
+        entries = book.entries(end=end)
+        rows = list(book.journal_rows(end=end))
+        assert len(entries) > 10
+        assert rows == [(e.seq, e.date, e.kind, e.memo, e.member_no, e.reverses_seq, e.reason,
+                         tuple((p.account, p.amount.satang, p.member_no, p.loan_no) for p in e.postings))
+                        for e in entries]
+        assert rows[0].postings[0][1] == entries[0].postings[0].amount.satang
     assert book.reversing_entries() == [(fix, "reversal", extra.entry_seq)]
     assert book.reversing_entries(end=dt.date(2025, 3, 31)) == []

@@ -34,6 +34,11 @@ from villagebank.ledger.money import Money
 from villagebank.ledger.rules import Rules
 
 
+def _first(row: tuple) -> object:
+    """The first value of a row (``groupby`` keys)."""
+    return row[0]
+
+
 class Clock:
     """System time. Tests inject a fixed clock; nothing orders entries by it."""
 
@@ -395,21 +400,29 @@ class BookBase:
         with self._read() as conn:
             return self._entries(conn, q)
 
-    def iter_entries(self, *, end: dt.date | None = None, chunk: int = 20_000) -> Iterator[dto.Entry]:
-        """Every entry (dated up to ``end``) in number order, as :meth:`entries` returns them, read ``chunk``
-        entries at a time in one read transaction: a network-scale journal (a million entries, three million
-        postings) is gigabytes as one list."""
+    #: The whole journal for :meth:`journal_rows`: each posting with its entry, in number and line order.
+    _JOURNAL_SQL = ("SELECT e.seq, e.date, e.kind, e.memo, e.member_no, e.reverses_seq, e.reason, "
+                    "p.account, p.amount, p.member_no, p.loan_no FROM entry e JOIN posting p ON p.entry_seq = e.seq "
+                    "WHERE e.date <= ? ORDER BY e.seq, p.line")
+
+    def journal_rows(self, *, end: dt.date | None = None) -> Iterator[dto.JournalEntry]:
+        """Every entry dated up to ``end``, in number order, as :class:`~villagebank.ledger.dto.JournalEntry`
+        (plain values; each posting ``(account, amount in satang, member_no, loan_no)``).
+
+        For readers of the whole journal (the workbook export): a network-scale journal (a million entries, three
+        million postings) is streamed in one read transaction, one SQL statement, and no objects per posting;
+        through :meth:`entries` the same is gigabytes and 13 times slower."""
+        from itertools import groupby
+
+        fromiso, entry = dt.date.fromisoformat, dto.JournalEntry
         with self._read() as conn:
-            last = 0
-            while True:
-                q = select(s.entry).where(s.entry.c.seq > last)
-                if end:
-                    q = q.where(s.entry.c.date <= end)
-                found = self._entries(conn, q.order_by(s.entry.c.seq).limit(chunk))
-                if not found:
-                    return
-                yield from found
-                last = found[-1].seq
+            cursor = conn.connection.driver_connection.execute(
+                self._JOURNAL_SQL, ((end or dt.date.max).isoformat(),))
+            for _seq, group in groupby(cursor, key=_first):
+                lines = list(group)
+                seq, date, kind, memo, member_no, reverses_seq, reason = lines[0][:7]
+                yield entry(seq, fromiso(date), kind, memo, member_no, reverses_seq, reason,
+                            tuple([row[7:] for row in lines]))
 
     def reversing_entries(self, *, end: dt.date | None = None) -> list[tuple[int, str, int]]:
         """(seq, kind, seq of the entry it reverses) of every entry that reverses another (a correction, a reopened

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from villagebank.ledger.money import Money
 
@@ -119,6 +119,20 @@ class Posting:
     amount: Money
     member_no: int | None
     loan_no: int | None
+
+
+class JournalEntry(NamedTuple):
+    """One entry as :meth:`Book.journal_rows` streams the whole journal: plain values, and each posting a plain
+    tuple ``(account, amount in satang, member_no, loan_no)`` in line order (no object per posting)."""
+
+    seq: int
+    date: dt.date
+    kind: str
+    memo: str
+    member_no: int | None
+    reverses_seq: int | None
+    reason: str
+    postings: tuple[tuple[str, int, int | None, int | None], ...]
 
 
 @dataclass(frozen=True)

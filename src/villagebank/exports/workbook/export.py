@@ -34,10 +34,6 @@ def _headers(spec: c.Sheet) -> list[tuple[str, str]]:
     return [(col.thai, KEY_COMMENT.format(key=col.key)) for col in spec.columns]
 
 
-def _row(spec: c.Sheet, values: dict) -> list[object]:
-    return [values.get(col.key) for col in spec.columns]
-
-
 #: From this many entries the cells are written by a second process (ProcessWriter) while this one reads the book.
 PARALLEL_FROM_ENTRIES = 50_000
 
@@ -86,25 +82,30 @@ def export_workbook(book: Book, path: Path | str, *, as_of: dt.date | None = Non
             if progress:
                 progress("write", done, steps)
 
-        for key, source in (("members", r.member_rows), ("loans", r.loan_rows)):
-            for values in source(book, as_of):
-                sheets[key].add(_row(c.BY_KEY[key], values))
-                result.counts[key] = result.counts.get(key, 0) + 1
-            step()
-        for key, values in r.entry_rows(book, as_of, result.warnings):
-            sheets[key].add(_row(c.BY_KEY[key], values))
+        columns = {spec.key: tuple(col.key for col in spec.columns) for spec in c.SHEETS}
+
+        def put(key: str, values: dict) -> None:
+            sheets[key].add([values.get(k) for k in columns[key]])
             result.counts[key] = result.counts.get(key, 0) + 1
+
+        # The journal (most of the rows) right after the members, the loans after it: with the cells written by a
+        # second process, that process has the journal's rows to write while this one computes the loans.
+        for values in r.member_rows(book, as_of):
+            put("members", values)
+        step()
+        for key, values in r.entry_rows(book, as_of, result.warnings):
+            put(key, values)
+        step()
+        for values in r.loan_rows(book, as_of):
+            put("loans", values)
         step()
         for values in r.balance_rows(book, as_of):
-            sheets["balances"].add(_row(c.BALANCES, values))
-            result.counts["balances"] = result.counts.get("balances", 0) + 1
+            put("balances", values)
         step()
         for allocation, payouts in r.year_end_rows(book, as_of):
-            sheets["allocation"].add(_row(c.ALLOCATION, allocation))
-            result.counts["allocation"] = result.counts.get("allocation", 0) + 1
+            put("allocation", allocation)
             for values in payouts:
-                sheets["member_payouts"].add(_row(c.MEMBER_PAYOUTS, values))
-                result.counts["member_payouts"] = result.counts.get("member_payouts", 0) + 1
+                put("member_payouts", values)
         step()
         for key, label, value in r.summary_rows(book, as_of):
             sheets["summary"].add([key, label, value], style="count" if isinstance(value, int) else None)

@@ -39,6 +39,7 @@ from villagebank.exports.workbook import contract as c
 from villagebank.i18n import N_, UserError
 from villagebank.ledger import Book, Money
 from villagebank.ledger import accounts as acc
+from villagebank.ledger.dto import JournalEntry
 
 PAYMENT_KINDS = ("meeting_payment", "payment", "deposit")
 FEE_ACCOUNTS = {acc.ENTRY_FEE_INCOME: "entry_fee", acc.FINE_INCOME: "fine", acc.OTHER_INCOME: "other"}
@@ -166,7 +167,7 @@ def entry_rows(book: Book, as_of: dt.date, warnings: list[ExportWarning]) -> Ite
         elif kind == "year_reopen":
             reopened.add(original)
     claims = {cl.entry_seq: cl for cl in book.welfare_claims()}
-    for e in book.iter_entries(end=as_of):
+    for e in book.journal_rows(end=as_of):
         if e.kind == "year_reopen" or e.seq in reopened:
             continue  # a close reversed by reopening the year: the standing close is the allocation sheet
         if e.reverses_seq is not None and e.reverses_seq in reversals:
@@ -185,83 +186,86 @@ def _d(date: dt.date) -> str:
     return format_date(date)
 
 
-def _rows_of(e, warnings: list[ExportWarning], claims: dict) -> Iterator[tuple[str, dict]]:
-    money = [p for p in e.postings if _is_money(p.account)]
-    bank_net = sum(p.amount.satang for p in money if p.account != acc.CASH)
-    if e.kind in PAYMENT_KINDS:
+# The entries come as ``JournalEntry`` (plain values) and their postings as (account, satang, member_no, loan_no).
+def _rows_of(e: JournalEntry, warnings: list[ExportWarning], claims: dict) -> Iterator[tuple[str, dict]]:
+    kind = e.kind
+    if kind in PAYMENT_KINDS:
         yield from _payment_rows(e, warnings)
-    elif e.kind in ("withdrawal", "former_member_payout"):
-        account = acc.SHARES if e.kind == "withdrawal" else acc.FORMER_MEMBERS
-        amount = sum(p.amount.satang for p in e.postings if p.account == account)
+    elif kind in ("withdrawal", "former_member_payout"):
+        account = acc.SHARES if kind == "withdrawal" else acc.FORMER_MEMBERS
+        amount = sum(p[1] for p in e.postings if p[0] == account)
         yield "share_txns", {"date": e.date, "member_no": e.member_no, "kind": "withdrawal", "amount": Money(amount)}
-    elif e.kind == "dividend_to_shares":
-        for p in e.postings:
-            if p.account == acc.SHARES and p.member_no is not None:
-                yield "share_txns", {"date": e.date, "member_no": p.member_no, "kind": "dividend_to_shares",
-                                     "amount": Money(-p.amount.satang)}
+    elif kind == "dividend_to_shares":
+        for account, amount, member_no, _loan in e.postings:
+            if account == acc.SHARES and member_no is not None:
+                yield "share_txns", {"date": e.date, "member_no": member_no, "kind": "dividend_to_shares",
+                                     "amount": Money(-amount)}
         return
-    elif e.kind == "payout":
-        paid = sum(p.amount.satang for p in e.postings if p.account in (acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS))
+    elif kind == "payout":
+        paid = sum(p[1] for p in e.postings if p[0] in (acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS))
         yield "cash", _cash(e.date, "out", f"{c.PAYOUT_PREFIX}{e.member_no}", e.memo, paid)
-    elif e.kind == "welfare_claim":
+    elif kind == "welfare_claim":
         claim = claims.get(e.seq)
-        paid = sum(p.amount.satang for p in e.postings if p.account == acc.WELFARE_FUND)
+        paid = sum(p[1] for p in e.postings if p[0] == acc.WELFARE_FUND)
         yield "welfare_claims", {"date": e.date, "member_no": e.member_no, "case": claim.case if claim else "",
                                  "nights": claim.nights if claim else None, "amount_paid": Money(paid),
                                  "override_reason": (claim.override_reason if claim else e.reason) or None}
-    elif e.kind in ("partner_remit", "partner_bank_pays"):
-        for p in e.postings:
-            if p.account.startswith("payable:") and p.member_no is not None:
+    elif kind in ("partner_remit", "partner_bank_pays"):
+        for account, amount, member_no, _loan in e.postings:
+            if account.startswith("payable:") and member_no is not None:
                 yield "pass_through", {
-                    "date": e.date, "member_no": p.member_no, "partner": p.account.split(":", 1)[1],
-                    "direction": "remitted" if e.kind == "partner_remit" else "paid_by_bank",
-                    "amount": Money(abs(p.amount.satang))}
-    elif e.kind in SILENT_KINDS:
+                    "date": e.date, "member_no": member_no, "partner": account.split(":", 1)[1],
+                    "direction": "remitted" if kind == "partner_remit" else "paid_by_bank",
+                    "amount": Money(abs(amount))}
+    elif kind in SILENT_KINDS:
         pass
-    elif e.kind in CASH_KINDS:
+    elif kind in CASH_KINDS:
         yield from _cash_rows(e)
         return
     else:
         warnings.append(ExportWarning(UserError(
             N_("entry {seq} of {date} ({kind}) has no place in workbook version 1 and is left out"),
-            seq=e.seq, date=_d(e.date), kind=e.kind)))
+            seq=e.seq, date=_d(e.date), kind=kind)))
         return
     # A member transaction through a bank account: the importer posts it to cash, so move it back.
+    bank_net = sum(p[1] for p in e.postings if p[0].startswith("bank:"))
     if bank_net > 0:
         yield "cash", _cash(e.date, "out", "bank_deposit", e.memo, bank_net)
     elif bank_net < 0:
         yield "cash", _cash(e.date, "in", "bank_withdrawal", e.memo, -bank_net)
 
 
-def _payment_rows(e, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
+def _payment_rows(e: JournalEntry, warnings: list[ExportWarning]) -> Iterator[tuple[str, dict]]:
     shares = 0
     fees: dict[str, int] = defaultdict(int)
     loans: dict[int, list[int]] = {}
     partners: dict[str, int] = defaultdict(int)
-    for p in e.postings:
-        a = -p.amount.satang
-        if p.account == acc.SHARES:
+    for account, amount, _member, loan_no in e.postings:
+        a = -amount
+        if account == acc.SHARES:
             shares += a
-        elif p.account in FEE_ACCOUNTS:
-            fees[FEE_ACCOUNTS[p.account]] += a
-        elif p.account in (acc.LOANS, acc.INTEREST_INCOME) and p.loan_no is not None:
-            loans.setdefault(p.loan_no, [0, 0])[0 if p.account == acc.LOANS else 1] += a
-        elif p.account.startswith("payable:") and p.account not in (acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS):
-            partners[p.account.split(":", 1)[1]] += a
-        elif p.account.startswith("savings:"):
+        elif account in FEE_ACCOUNTS:
+            fees[FEE_ACCOUNTS[account]] += a
+        elif (account == acc.LOANS or account == acc.INTEREST_INCOME) and loan_no is not None:
+            loans.setdefault(loan_no, [0, 0])[0 if account == acc.LOANS else 1] += a
+        elif account.startswith("payable:") and account not in (acc.PAYOUTS_PAYABLE, acc.FORMER_MEMBERS):
+            partners[account.split(":", 1)[1]] += a
+        elif account.startswith("savings:"):
             warnings.append(ExportWarning(UserError(
                 N_("entry {seq} of {date}: savings besides shares ({account}) have no sheet in workbook version 1"),
-                seq=e.seq, date=_d(e.date), account=p.account)))
+                seq=e.seq, date=_d(e.date), account=account)))
+    date, member_no = e.date, e.member_no
     if shares:
-        yield "share_txns", {"date": e.date, "member_no": e.member_no, "kind": "deposit", "amount": Money(shares)}
-    for kind in ("entry_fee", "fine", "other"):
-        if fees.get(kind):
-            yield "fees", {"date": e.date, "member_no": e.member_no, "kind": kind, "amount": Money(fees[kind])}
+        yield "share_txns", {"date": date, "member_no": member_no, "kind": "deposit", "amount": Money(shares)}
+    if fees:
+        for kind in ("entry_fee", "fine", "other"):
+            if fees.get(kind):
+                yield "fees", {"date": date, "member_no": member_no, "kind": kind, "amount": Money(fees[kind])}
     for loan_no, (principal, interest) in loans.items():
-        yield "repayments", {"date": e.date, "loan_no": loan_no, "principal": Money(principal),
+        yield "repayments", {"date": date, "loan_no": loan_no, "principal": Money(principal),
                              "interest": Money(interest)}
     for partner, amount in partners.items():
-        yield "pass_through", {"date": e.date, "member_no": e.member_no, "partner": partner,
+        yield "pass_through", {"date": date, "member_no": member_no, "partner": partner,
                                "direction": "collected", "amount": Money(amount)}
 
 
@@ -270,30 +274,30 @@ def _cash(date: dt.date, direction: str, category: str, description: str, satang
             "amount": Money(satang)}
 
 
-def _cash_rows(e) -> Iterator[tuple[str, dict]]:
+def _cash_rows(e: JournalEntry) -> Iterator[tuple[str, dict]]:
     """Cash book entries. The importer puts bank-side categories in the bank and the rest in cash; a
     ``bank_deposit``/``bank_withdrawal`` row next to the entry's row moves the money where it was."""
-    money = [p for p in e.postings if _is_money(p.account)]
-    others = [p for p in e.postings if not _is_money(p.account)]
+    money = [p for p in e.postings if _is_money(p[0])]
+    others = [p for p in e.postings if not _is_money(p[0])]
     if e.kind == "transfer" or not others:
-        cash = sum(p.amount.satang for p in money if p.account == acc.CASH)
+        cash = sum(p[1] for p in money if p[0] == acc.CASH)
         if cash > 0:
             yield "cash", _cash(e.date, "in", "bank_withdrawal", e.memo, cash)
         elif cash < 0:
             yield "cash", _cash(e.date, "out", "bank_deposit", e.memo, -cash)
         return
     implied_bank = 0  # what the importer will put in the bank for the rows below
-    for p in others:
-        amount = -p.amount.satang  # income and opening credits are money in (positive)
-        if p.account == acc.OPENING_EQUITY:
-            in_bank = bool(money) and money[0].account != acc.CASH
+    for account, satang, _member, _loan in others:
+        amount = -satang  # income and opening credits are money in (positive)
+        if account == acc.OPENING_EQUITY:
+            in_bank = bool(money) and money[0][0] != acc.CASH
             implied_bank += amount if in_bank else 0
             yield "cash", _cash(e.date, "in", "opening_bank" if in_bank else "opening_cash", e.memo, amount)
             continue
-        if p.account in c.BANK_SIDE_CATEGORIES:
+        if account in c.BANK_SIDE_CATEGORIES:
             implied_bank += amount
-        yield "cash", _cash(e.date, "in" if amount > 0 else "out", p.account, e.memo, abs(amount))
-    actual_bank = sum(p.amount.satang for p in money if p.account != acc.CASH)
+        yield "cash", _cash(e.date, "in" if amount > 0 else "out", account, e.memo, abs(amount))
+    actual_bank = sum(p[1] for p in money if p[0] != acc.CASH)
     diff = actual_bank - implied_bank  # what the importer would put in cash that belongs in the bank
     if diff > 0:
         yield "cash", _cash(e.date, "out", "bank_deposit", e.memo, diff)

@@ -62,6 +62,53 @@ def _amount_width(satang: int) -> int:
     return digits + (digits - 1) // 3 + 3 + (satang < 0)
 
 
+#: The kinds of a prepared row, one letter a cell: ``-`` empty, ``m`` money, ``s`` text, ``d`` date, ``i`` whole number.
+_KINDS: dict[str, str] = {}
+
+
+def prepare(values: list[object] | tuple, widths: dict[int, float]) -> tuple[str, tuple] | None:
+    """A plain row (``style`` None) as ``(kinds, values)`` for :meth:`Sheet.add_prepared`: money in baht, dates as
+    serial numbers, text neutralised, each column's width noted in ``widths``. ``None`` when a cell needs
+    :meth:`Sheet.cell`'s general path (a yes/no, a rate, a date before March 1900).
+
+    Done by the reading process: a large export's rows then go to the writing process as plain values (no Money
+    objects to unpickle) and the writing process only writes."""
+    kinds = []
+    out = []
+    for col, value in enumerate(values):
+        kind = type(value)
+        if value is None:
+            kinds.append("-")
+            out.append(None)
+            continue
+        if kind is Money:
+            satang = value.satang  # type: ignore[attr-defined]
+            kinds.append("m")
+            out.append(satang / 100)
+            width = _amount_width(satang) + 2
+        elif kind is str:
+            text = neutralise(value)  # type: ignore[arg-type]
+            kinds.append("s")
+            out.append(text)
+            width = _text_width(text) + 2
+        elif kind is dt.date and value >= FIRST_SERIAL_DATE:  # type: ignore[operator]
+            # A date cell is its serial number with the date format: XlsxWriter's write_datetime writes exactly
+            # that, after a conversion that took half of the writing of a book's dates (60 µs a cell, 8 µs now).
+            kinds.append("d")
+            out.append(value.toordinal() - EXCEL_EPOCH_ORDINAL)  # type: ignore[attr-defined]
+            width = 12
+        elif kind is int:
+            kinds.append("i")
+            out.append(value)
+            width = len(f"{value:,}") + 2
+        else:
+            return None
+        if width > widths.get(col, 0):
+            widths[col] = width
+    key = "".join(kinds)
+    return _KINDS.setdefault(key, key), tuple(out)  # one string per shape: pickled once per message
+
+
 class Writer:
     """One .xlsx file written to a temporary name and renamed into place on :meth:`close`."""
 
@@ -141,33 +188,17 @@ class Sheet:
             ws.freeze_panes(1, 0)
             self.row = 1
 
+    def note_widths(self, widths: dict[int, float]) -> None:
+        """Widths noted elsewhere (by :func:`prepare` in the reading process), the widest kept."""
+        for col, width in widths.items():
+            self._width(col, width)
+
     def _width(self, col: int, width: float) -> None:
         if width > self.widths.get(col, 0):
             self.widths[col] = width
 
     def cell(self, row: int, col: int, value: object, style: str | None = None) -> None:
         if value is None:
-            return
-        kind = type(value)
-        if kind is dt.date and value >= FIRST_SERIAL_DATE:  # type: ignore[operator]
-            # A date cell is its serial number with the date format: XlsxWriter's write_datetime writes exactly
-            # that, after a conversion that took half of the writing of a book's dates (60 µs a cell, 8 µs now).
-            self.ws.write_number(row, col, value.toordinal() - EXCEL_EPOCH_ORDINAL, self._date)  # type: ignore[attr-defined]
-            if self.widths.get(col, 0) < 12:
-                self.widths[col] = 12
-            return
-        if style is None and (kind is Money or kind is str):  # the common cells, without the chain below
-            widths = self.widths
-            if kind is Money:
-                satang = value.satang  # type: ignore[attr-defined]
-                self.ws.write_number(row, col, satang / 100, self._money)
-                width = _amount_width(satang) + 2
-            else:
-                text = neutralise(value)  # type: ignore[arg-type]
-                self.ws.write_string(row, col, text, self._text)
-                width = _text_width(text) + 2
-            if width > widths.get(col, 0):
-                widths[col] = width
             return
         ws, fmt = self.ws, self.w.fmt
         total = style == "total"
@@ -193,11 +224,39 @@ class Sheet:
             self._width(col, min(display_width(text), MAX_WIDTH) + 2)
 
     def add(self, values: list[object] | tuple, style: str | None = None) -> int:
+        prepared = prepare(values, self.widths) if style is None else None
+        if prepared is not None:
+            return self.add_prepared(*prepared)
         for col, value in enumerate(values):
             self.cell(self.row, col, value, style)
         self.row += 1
         self.ncols = max(self.ncols, len(values))
         return self.row - 1
+
+    def add_prepared(self, kinds: str, values: tuple) -> int:
+        """Write a row :func:`prepare` made (its widths were noted there)."""
+        # XlsxWriter's methods behind write_number/write_string: the public ones only add a check for "A1"-style
+        # cell names (1.3 µs a cell, a tenth of the writing), and every cell here is given by row and column.
+        ws = self.ws
+        number = getattr(ws, "_write_number", ws.write_number)
+        string = getattr(ws, "_write_string", ws.write_string)
+        row = self.row
+        for col, kind in enumerate(kinds):
+            if kind == "-":
+                continue
+            value = values[col]
+            if kind == "s":
+                string(row, col, value, self._text)
+            elif kind == "m":
+                number(row, col, value, self._money)
+            elif kind == "d":
+                number(row, col, value, self._date)
+            else:
+                number(row, col, value, self._text)
+        self.row = row + 1
+        if len(kinds) > self.ncols:
+            self.ncols = len(kinds)
+        return row
 
     def formula(self, row: int, col: int, formula: str, value: object, style: str = "total") -> None:
         """A formula with its computed value cached (readers that do not recalculate see the value)."""
@@ -224,9 +283,15 @@ class ProcessWriter:
     """
 
     BATCH = 2000  # operations per message
+    #: Messages waiting for the child, at most (about 100 kB each). The reading side is bursty (a chunk of the
+    #: journal, then the loans...) and the child would idle in its gaps: a deep queue keeps it writing. A sender
+    #: thread passes them on, so this process goes on reading while the pipe is full.
+    QUEUE = 256
 
     def __init__(self, path: Path | str, *, read_only_recommended: bool = True) -> None:
         import multiprocessing
+        import queue
+        import threading
 
         self.path = Path(path)
         ctx = multiprocessing.get_context("spawn")  # the same on Windows; no SQLite connection is inherited
@@ -237,6 +302,23 @@ class ProcessWriter:
         child.close()
         self._ops: list[tuple] = []
         self.sheets: list[_SheetProxy] = []
+        self._queue: queue.Queue[bytes | None] = queue.Queue(self.QUEUE)
+        self._send_error: BaseException | None = None
+        self._sender = threading.Thread(target=self._send_loop, name="xlsx-sender", daemon=True)
+        self._sender.start()
+
+    def _send_loop(self) -> None:
+        """The sender thread: messages from the queue into the pipe until ``None``. After a failure (the child
+        died) it keeps emptying the queue, so that this process never blocks on it; ``_flush`` raises it."""
+        while True:
+            data = self._queue.get()
+            if data is None:
+                return
+            if self._send_error is None:
+                try:
+                    self._conn.send_bytes(data)
+                except (OSError, ValueError) as exc:
+                    self._send_error = exc
 
     def _send(self, op: tuple) -> None:
         self._ops.append(op)
@@ -244,9 +326,18 @@ class ProcessWriter:
             self._flush()
 
     def _flush(self) -> None:
+        import pickle
+
+        if self._send_error is not None:
+            raise OSError(f"the workbook writer stopped: {self._send_error}")
         if self._ops:
-            self._conn.send(self._ops)
+            self._queue.put(pickle.dumps(self._ops, protocol=pickle.HIGHEST_PROTOCOL))
             self._ops = []
+
+    def _stop_sender(self, timeout: float | None = None) -> None:
+        if self._sender.is_alive():
+            self._queue.put(None)
+            self._sender.join(timeout)
 
     def sheet(self, name: str, headers: list[tuple[str, str]] | None = None) -> _SheetProxy:
         self._send(("sheet", name, headers or []))
@@ -259,8 +350,13 @@ class ProcessWriter:
         from villagebank.i18n import N_
 
         try:
+            for sheet in self.sheets:
+                self._send(("widths", sheet.index, sheet.widths))
             self._send(("close",))
             self._flush()
+            self._stop_sender()
+            if self._send_error is not None:
+                raise OSError(str(self._send_error))
             status, detail = self._conn.recv()
         except (OSError, EOFError) as exc:
             status, detail = "error", (N_("cannot write {path}: {error}"), {"path": str(self.path), "error": str(exc)})
@@ -273,9 +369,15 @@ class ProcessWriter:
         return self.path
 
     def abort(self) -> None:
+        import queue
+
+        with contextlib.suppress(queue.Empty):  # what still waits is not wanted: straight to the abort
+            while True:
+                self._queue.get_nowait()
         with contextlib.suppress(OSError, EOFError, ValueError):
             self._ops = [("abort",)]
             self._flush()
+        self._stop_sender(timeout=30)
         self._proc.join(timeout=30)
         if self._proc.is_alive():
             self._proc.kill()
@@ -291,9 +393,14 @@ class _SheetProxy:
         self.index = index
         self.row = row
         self.ws = _WorksheetProxy(writer, index)
+        self.widths: dict[int, float] = {}  # of the prepared rows; sent with the close
 
     def add(self, values: list[object] | tuple, style: str | None = None) -> int:
-        self.w._send(("add", self.index, tuple(values), style))
+        prepared = prepare(values, self.widths) if style is None else None
+        if prepared is not None:
+            self.w._send(("row", self.index, *prepared))
+        else:
+            self.w._send(("add", self.index, tuple(values), style))
         self.row += 1
         return self.row - 1
 
@@ -327,8 +434,12 @@ def _serve(conn, path: str, read_only_recommended: bool) -> None:  # pragma: no 
                 if failed is not None and kind not in ("close", "abort"):
                     continue
                 try:
-                    if kind == "add":
+                    if kind == "row":
+                        sheets[op[1]].add_prepared(op[2], op[3])
+                    elif kind == "add":
                         sheets[op[1]].add(op[2], op[3])
+                    elif kind == "widths":
+                        sheets[op[1]].note_widths(op[2])
                     elif kind == "sheet":
                         sheets.append(writer.sheet(op[1], op[2]))
                     elif kind == "ws":
