@@ -21,12 +21,16 @@ def _when_painted(app) -> None:
             return False
 
     def done() -> None:
-        rows = ""
+        from PySide6.QtWidgets import QAbstractItemView
+
+        shown = time.monotonic()
+        rows = 0  # the most rows of a visible list or table: the members list on the app's first page
         for w in app.topLevelWidgets():
-            model = getattr(getattr(w, "table", None), "model", lambda: None)()
-            if model is not None:
-                rows = str(model.rowCount())
-        print(f"READY {time.monotonic():.6f} {rows}", flush=True)
+            if w.isVisible():
+                for view in w.findChildren(QAbstractItemView):
+                    if view.isVisible() and view.model() is not None:
+                        rows = max(rows, view.model().rowCount())
+        print(f"READY {shown:.6f} {rows}", flush=True)
         app.exit(0)
 
     watcher = Painted(app)
