@@ -81,43 +81,59 @@ def reportlab_pages(layouts: list, out: Path) -> int:
 
 
 class LayoutCapture:
-    """Keeps the page layouts that ``render_layouts`` draws (patched in for the capturing run)."""
+    """Keeps the page layouts our export draws, for the floor to draw the very same pages.
+
+    In one process they are taken as ``render_layouts`` draws them. With worker processes the reports are
+    kept as ``LayoutPool.render`` is given them, and laid out here when the capturing run is over (untimed):
+    the workers lay out and draw in processes of their own.
+    """
 
     def __init__(self) -> None:
         self.layouts: list = []
+        self._reports: list = []
 
     def __enter__(self) -> LayoutCapture:
         from villagebank.exports import batch
         from villagebank.exports.pdf import render
 
-        self._batch, self._render = batch.render_layouts, render.render_layouts
+        self._render = render.render_layouts
         self._render_pdf = batch.render_pdf
-        keep = self.layouts
+        self._pool_render = batch.LayoutPool.render
+        keep, reports_kept = self.layouts, self._reports
+        original_render, original_pool_render = self._render, self._pool_render
 
         def capturing(layouts, *args, **kw):
             def tee():
                 for pages in layouts:
                     keep.append(pages)
                     yield pages
-            return self._render(tee(), *args, **kw)
+            return original_render(tee(), *args, **kw)
 
         def capturing_pdf(reports, *args, **kw):  # the one-process path of LayoutPool.render
             from villagebank.exports.pdf.layout import layout_report
-            from villagebank.reports.table import Report  # noqa: F401 - the type drawn
 
             first = reports[0]
             return capturing((layout_report(r) for r in reports), *args, title=first.title,
                              author=first.bank_name, subject=first.period, lang=first.language)
 
-        batch.render_layouts = capturing
+        def capturing_pool(pool, reports, *args, **kw):
+            if pool._pool is not None:
+                reports_kept.extend(reports)
+            return original_pool_render(pool, reports, *args, **kw)
+
         batch.render_pdf = capturing_pdf
+        batch.LayoutPool.render = capturing_pool
         return self
 
     def __exit__(self, *exc: object) -> None:
         from villagebank.exports import batch
+        from villagebank.exports.pdf.layout import layout_report
 
-        batch.render_layouts = self._batch
         batch.render_pdf = self._render_pdf
+        batch.LayoutPool.render = self._pool_render
+        if exc[0] is None:
+            self.layouts.extend(layout_report(r) for r in self._reports)
+        self._reports.clear()
 
 
 # --- XLSX -----------------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@
 #   --version; selfcheck (fonts, catalogues, schema scripts, a Thai PDF through HarfBuzz and pythainlp's
 #   dictionary); demo then verify on a new book; an old book (tests/fixtures/book_r0001.vbk) upgraded
 #   through the bundled migrations after a verified backup, then verify; the `report` command when this
-#   version has one; the GUI started offscreen and quit once its window is up (VILLAGEBANK_SMOKE_QUIT_MS).
+#   version has one, and every member's statements drawn by two worker processes spawned from the bundle;
+#   the GUI started offscreen and quit once its window is up (VILLAGEBANK_SMOKE_QUIT_MS).
 # Exit 0 when every step passed. Each step prints its time.
 set -euo pipefail
 
@@ -76,6 +77,17 @@ report() {
   "$APP" --lang en --book "$WORK/x.vbk" report --help
 }
 
+statements_in_workers() {  # spawned worker processes of the frozen app; their PDF parts joined by pikepdf
+  if ! "$APP" --lang en --book "$WORK/x.vbk" report --help | grep -- "--workers" >/dev/null; then
+    echo "skipped: this version has no report workers"
+    return 0
+  fi
+  "$APP" --lang en --book "$WORK/x.vbk" report statements --month 2568-12 --workers 2 --out "$WORK/statements.pdf"
+  if command -v pdftotext >/dev/null; then  # one statement per member, each starting on its own page 1
+    [ "$(pdftotext "$WORK/statements.pdf" - | grep -c "Page 1/")" -gt 1 ] || { echo "statements missing"; return 1; }
+  fi
+}
+
 gui() {
   # Offscreen, the window is laid out and painted without a display; the app leaves its event loop 1.5 s
   # after showing it. A missing Qt plugin or library aborts with a non-zero exit instead.
@@ -96,6 +108,7 @@ step "demo book"                              "$APP" --book "$WORK/x.vbk" demo
 step "verify the demo book"                   "$APP" --book "$WORK/x.vbk" verify
 step "old book: upgrade after a backup, verify" old_book
 step "report"                                 report
+step "statements drawn by two worker processes" statements_in_workers
 step "GUI starts offscreen and quits"         gui
 step "nothing written into the home folder"   no_home_writes
 echo "smoke test took $(seconds "$started")"

@@ -118,8 +118,8 @@ def _render(reports: list, target: Path, fmt: str) -> int:
 
 
 def _statements_pdf(book, args: argparse.Namespace, params, target: Path) -> int:
-    """All active members' statements into one PDF, in member-number order; laid out by worker processes in
-    long runs (they start while the book is read)."""
+    """All active members' statements into one PDF, in member-number order; laid out and drawn by worker
+    processes in long runs (they start while the book is read)."""
     from villagebank.exports.batch import LayoutPool
     from villagebank.ledger.errors import InvalidInput
     from villagebank.reports import statement

@@ -1,28 +1,32 @@
-"""Large PDF runs (every member's statement) laid out by worker processes and drawn into one file here.
+"""Large PDF runs (every member's statement) drawn by worker processes, each into a PDF of its own, joined here.
 
-Building the reports needs the book and is quick; laying them out (Thai word breaking, shaping to measure)
-is most of the work, and pages are plain data that pickle. So: start the workers first (they import reportlab
-and the Thai word breaker while this process reads the book), send them the reports in chunks, and draw the
-pages here in order as the chunks come back. The file is the same as a single-process ``render_pdf``.
+Building the reports needs the book and is quick; laying them out (Thai word breaking, shaping to measure) and
+drawing them is the work. So: start the workers first (they import reportlab and the Thai word breaker while this
+process reads the book), give them the reports in a few runs of consecutive reports, each drawn by
+``render_pdf`` into a part file in a temporary folder, and join the parts in order with qpdf (``join_pdfs``),
+which copies the drawn pages as they are. Each page is the same as in a single-process ``render_pdf``; the
+document information and language are those of the first part (the first report), as there.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+import shutil
+import tempfile
+from collections.abc import Sequence
 from typing import Any
 
 from villagebank.reports.table import Report
 
-from .pdf.layout import PageLayout, layout_report
-from .pdf.render import render_layouts, render_pdf
+from .pdf.render import render_pdf
 
-CHUNK = 25  # reports per task: small enough to keep both workers busy to the end, large enough to batch
+CHUNK = 25  # at least this many reports in a part: fewer would cost more in fonts and joining than they gain
+PARTS_PER_WORKER = 4  # parts of about equal size, handed out in order: both workers busy to the end
 
 
 def _warm_up(lang: str) -> None:  # pragma: no cover - runs in the worker processes
-    """Worker start: the language, fonts and the word breaker loaded before the first chunk arrives."""
+    """Worker start: the language, fonts and the word breaker loaded before the first part arrives."""
     from villagebank.i18n import set_language
 
     from .pdf.fonts import register_fonts
@@ -33,12 +37,21 @@ def _warm_up(lang: str) -> None:  # pragma: no cover - runs in the worker proces
     wrap("ธนาคารหมู่บ้านสัจจะออมทรัพย์", "Sarabun", 10.0, 20.0)
 
 
-def _lay_out(reports: list[Report]) -> list[list[PageLayout]]:
-    return [layout_report(r) for r in reports]
+def _draw_part(task: tuple[list[Report], str]) -> int:
+    """Lay out and draw consecutive reports into the PDF file ``path``; returns its page count."""
+    reports, path = task
+    return render_pdf(reports, path)
+
+
+def part_bounds(count: int, workers: int, chunk: int = CHUNK) -> list[tuple[int, int]]:
+    """``count`` reports in consecutive runs (start, end) of about equal size: ``PARTS_PER_WORKER`` for each
+    worker, none shorter than ``chunk`` (one run when there are fewer than two chunks)."""
+    parts = max(1, min(workers * PARTS_PER_WORKER, count // max(1, chunk)))
+    return [(count * i // parts, count * (i + 1) // parts) for i in range(parts)]
 
 
 class LayoutPool:
-    """Worker processes that lay reports out; use as a context manager around building the reports.
+    """Worker processes that lay out and draw reports; use as a context manager around building the reports.
 
     ``workers`` of 0 or 1 means no processes: :meth:`render` then draws in this process.
     """
@@ -66,18 +79,37 @@ class LayoutPool:
             self._pool.join()
             self._pool = None
 
+    def _stop(self) -> None:
+        """End the workers now (a part may still be drawing): after a failure, before its files are removed."""
+        self._pool.terminate()
+        self._pool.join()
+        self._pool = None
+
     def render(self, reports: Sequence[Report], path_or_file: Any, *, chunk: int = CHUNK) -> int:
-        """Lay ``reports`` out in the workers and draw them, in order, into one PDF; returns the page count."""
+        """Draw ``reports`` in the workers and join them, in order, into one PDF at ``path_or_file`` (a path or
+        a binary file object); returns the page count.
+
+        An error in a worker is raised here; the workers are then ended (later calls draw in this process).
+        The part files are removed in every case.
+        """
         if not reports:
             raise ValueError("nothing to print")
         if self._pool is None:
             return render_pdf(reports, path_or_file)
-        chunks = [list(reports[i:i + chunk]) for i in range(0, len(reports), chunk)]
+        from .pdf.join import join_pdfs
 
-        def pages() -> Iterator[list[PageLayout]]:
-            for laid_out in self._pool.imap(_lay_out, chunks):
-                yield from laid_out
-
-        first = reports[0]
-        return render_layouts(pages(), path_or_file, title=first.title, author=first.bank_name,
-                              subject=first.period, lang=first.language)
+        folder = tempfile.mkdtemp(prefix="villagebank-pdf-")
+        try:
+            tasks = [(list(reports[a:b]), os.path.join(folder, f"part-{i:04d}.pdf"))
+                     for i, (a, b) in enumerate(part_bounds(len(reports), self.workers, chunk))]
+            try:
+                drawn = sum(self._pool.imap(_draw_part, tasks))  # in order; the first error is raised
+            except BaseException:
+                self._stop()
+                raise
+            pages = join_pdfs([path for _, path in tasks], path_or_file)
+            if pages != drawn:
+                raise RuntimeError(f"joined {pages} pages of the {drawn} drawn")
+            return pages
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
