@@ -57,7 +57,6 @@ class StatementContext:
     month_ends: dict[int, list[int]]  # member -> share balance (satang) at the end of each fiscal month
     moves: dict[int, dict[str, list[int]]]  # member -> account -> [in, out] this month (satang)
     loans: dict[int, list[LoanState]]  # borrower -> loans as of the period's as-of date
-    loans_before: dict[int, LoanState]  # loan_no -> state on the day before the month (the loans in ``loans``)
     guarantees: dict[int, list[LoanState]]  # guarantor -> open loans they guarantee
     receipts: dict[int, list[Receipt]]  # member -> receipts of the month
     products: list[SavingsProduct]  # savings products that hold or moved money
@@ -124,8 +123,6 @@ def prepare(book: Book, year: int, month: int, *, member_nos: Iterable[int] | No
         if st.disbursed_date is not None and st.disbursed_date <= as_of:
             loans[st.member_no].append(st)
     day_before = start - dt.timedelta(days=1)
-    shown = sorted(st.loan_no for sts in loans.values() for st in sts)
-    loans_before = {st.loan_no: st for st in book.loans(day_before, loan_nos=shown)} if shown else {}
     receipts: dict[int, list[Receipt]] = defaultdict(list)
     only = next(iter(wanted)) if wanted is not None and len(wanted) == 1 else None
     for r in book.receipts_between(start, period.end, member_no=only):
@@ -135,7 +132,7 @@ def prepare(book: Book, year: int, month: int, *, member_nos: Iterable[int] | No
                 if book.balance(acc.savings_account(p.key), as_of=as_of).satang
                 or book.balance(acc.savings_account(p.key), as_of=day_before).satang
                 or any(acc.savings_account(p.key) in m for m in moves.values())]
-    ctx = StatementContext(book, period, index, members, grid, month_ends, moves, dict(loans), loans_before,
+    ctx = StatementContext(book, period, index, members, grid, month_ends, moves, dict(loans),
                            guarantees, dict(receipts), products, rules.share_value)
     if scope is None:  # many members: their per-member figures in one query each
         ctx.cache["misses"] = book.missed_savings_by_member(period.fiscal_year)
