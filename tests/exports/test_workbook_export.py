@@ -220,6 +220,27 @@ def test_the_second_process_reports_a_file_it_cannot_write(demo_export, tmp_path
     assert not target.exists()
 
 
+def test_a_writing_process_that_dies_stops_the_export_with_a_message_and_no_file(tmp_path):
+    """The child killed mid-way (out of memory, say): the next rows raise the plain "cannot write" error, the
+    abort does not hang on the rows still queued, and neither the file nor its partial copy is left."""
+    from villagebank.exports.workbook.problems import WorkbookError
+    from villagebank.exports.workbook.writer import ProcessWriter
+
+    target = tmp_path / "book.xlsx"
+    w = ProcessWriter(target)
+    sheet = w.sheet("ทดสอบ", [("เลขที่", "key")])
+    sheet.add([1, "ก", Money(100)])
+    w._proc.kill()
+    w._proc.join()
+    with pytest.raises(WorkbookError) as info:
+        for i in range(200 * ProcessWriter.BATCH):
+            sheet.add([i, "สมาชิก", Money(i)])
+    assert "book.xlsx" in info.value.message()
+    w.abort()
+    assert not w._sender.is_alive()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_network_consolidation_carries_the_banks_real_allocation_rows(demo_export, tmp_path):
     """A loss year (negative net profit and reserve) and a profitable one, read and written back exactly."""
     from villagebank.exports.workbook.network import consolidate, read_bank_file

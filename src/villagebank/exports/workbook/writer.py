@@ -328,8 +328,11 @@ class ProcessWriter:
     def _flush(self) -> None:
         import pickle
 
-        if self._send_error is not None:
-            raise OSError(f"the workbook writer stopped: {self._send_error}")
+        if self._send_error is not None:  # the writing process is gone (killed, out of memory...)
+            from villagebank.exports.workbook.problems import WorkbookError
+            from villagebank.i18n import N_
+
+            raise WorkbookError(N_("cannot write {path}: {error}"), path=str(self.path), error=str(self._send_error))
         if self._ops:
             self._queue.put(pickle.dumps(self._ops, protocol=pickle.HIGHEST_PROTOCOL))
             self._ops = []
@@ -374,9 +377,10 @@ class ProcessWriter:
         with contextlib.suppress(queue.Empty):  # what still waits is not wanted: straight to the abort
             while True:
                 self._queue.get_nowait()
-        with contextlib.suppress(OSError, EOFError, ValueError):
-            self._ops = [("abort",)]
-            self._flush()
+        if self._send_error is None:
+            with contextlib.suppress(OSError, EOFError, ValueError):
+                self._ops = [("abort",)]
+                self._flush()
         self._stop_sender(timeout=30)
         self._proc.join(timeout=30)
         if self._proc.is_alive():
