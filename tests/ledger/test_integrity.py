@@ -375,3 +375,21 @@ def test_verify_finds_a_receipt_total_changed_and_a_receipt_gap(book, book_path)
     con.close()
     found = {(p.code, p.seq) for p in book.verify().problems}
     assert ("receipt_total", 2) in found and ("receipt_gap", 3) in found
+
+
+def test_sqlite_faults_in_the_file_are_counted_in_the_message_and_kept_as_technical_detail(ten, book_path,
+                                                                                           monkeypatch):
+    """SQLite's own (English) lines do not go into the treasurer's message: the refusal says how many faults the
+    page check found, and carries the lines as its technical detail (shown labelled, for the person helping)."""
+    from villagebank.ledger import integrity
+
+    lines = ["*** in database main ***", "Page 7: never used", "Page 9: never used"]
+    problem = integrity.file_damage(lines)
+    assert "3" in problem.message() and "Page" not in problem.message()
+    assert problem.technical == "; ".join(lines)
+    ten.close()
+    monkeypatch.setattr(integrity, "page_checks", lambda conn: [integrity.file_damage(lines)])
+    with pytest.raises(BookError) as info:
+        open_book(book_path)
+    assert "Page" not in info.value.message() and "3" in info.value.message()
+    assert info.value.technical == "; ".join(lines)

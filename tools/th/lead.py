@@ -72,4 +72,6 @@ TH = {
     "Print the &schedule…": "พิมพ์ตารางผ่อนชำระ… (&S)",
     "The loan's installments as a PDF, with lines for the borrower, the guarantors, the treasurer and the chair to "
     "sign": "งวดผ่อนชำระของสัญญานี้เป็นไฟล์ PDF พร้อมที่ลงชื่อผู้กู้ ผู้ค้ำประกัน เหรัญญิก และประธาน",
+    "the book file is damaged: the check of its pages found {count} fault(s)":
+        "ไฟล์สมุดบัญชีเสียหาย: การตรวจหน้าข้อมูลของไฟล์พบจุดเสีย {count} จุด",
 }

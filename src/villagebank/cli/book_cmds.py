@@ -98,6 +98,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for problem in report.problems:
         prefix = _("entry {seq}").format(seq=problem.seq) if problem.seq is not None else _("book")
         err(f"  {prefix}: {problem.message()}")
+        if detail := problem.technical:
+            err("    " + _("Technical detail for the person helping you: {detail}").format(detail=detail))
     return EXIT_REFUSED
 
 

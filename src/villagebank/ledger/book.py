@@ -146,7 +146,8 @@ class BookBase:
         """The refusal the open gives for this book's damage (``damage``, e.g. found by ``run_deferred_checks``
         after the open), naming the newest backup to restore from."""
         damage = getattr(self, "damage", ())
-        return _damaged(self.path, self.book_id, damage[0].message() if damage else "-")
+        return _damaged(self.path, self.book_id, damage[0].message() if damage else "-",
+                        error=damage[0].technical if damage else "")
 
     def __enter__(self) -> BookBase:
         return self
@@ -536,10 +537,9 @@ class BookBase:
         """Check the whole book: SQLite integrity, sequence, balance, hash chain, trial balance."""
         problems: list[journal.Problem] = []
         with self._read() as conn:
-            integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
-            if integrity != ["ok"]:
-                problems.append(journal.Problem(None, "sqlite", N_("the book file is damaged: {detail}"),
-                                                (("detail", "; ".join(integrity[:3])),)))
+            found = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+            if found != ["ok"]:
+                problems.append(integrity.file_damage([str(r) for r in found]))
             chain, count, last_hash = journal.verify_chain(conn, self.book_id)
             problems.extend(chain)
             problems.extend(journal.trial_balance_problems(conn))
@@ -759,7 +759,7 @@ def open_book(path: Path | str, *, readonly: bool = False, user: str | None = No
         with engine.connect() as conn:
             damage = integrity.quick_check(conn, book_id or "", pages=not defer)
         if damage and not readonly:
-            raise _damaged(path, book_id, damage[0].message())
+            raise _damaged(path, book_id, damage[0].message(), error=damage[0].technical)
         upgrade_copy = None
         if migrate.needs_upgrade(engine):
             if readonly:

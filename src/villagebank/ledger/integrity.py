@@ -78,6 +78,13 @@ def _problem(at: int | None, code: str, template: str, **params: object) -> Prob
     return Problem(at, code, template, tuple(sorted(params.items())))
 
 
+def file_damage(rows: list[str]) -> Problem:
+    """SQLite's check of the file found faults (``rows``, its own English lines): the message says how many, and
+    the lines stay a parameter (``error``) for the log and the person helping, not in the treasurer's message."""
+    return _problem(None, "sqlite", N_("the book file is damaged: the check of its pages found {count} fault(s)"),
+                    count=len(rows), error="; ".join(rows[:3]))
+
+
 def check_anchors(conn: Connection, anchors: Iterable[Anchor]) -> list[Problem]:
     """Compare the book with each anchor; a problem per anchor that does not hold."""
     last = journal.last_entry(conn)
@@ -152,8 +159,7 @@ def page_checks(conn: Connection) -> list[Problem]:
     the last present (a gap-free sequence)."""
     rows = conn.exec_driver_sql("PRAGMA quick_check").scalars().all()
     if rows != ["ok"]:
-        return [_problem(None, "sqlite", N_("the book file is damaged: {detail}"),
-                         detail="; ".join(str(r) for r in rows[:3]))]
+        return [file_damage([str(r) for r in rows])]
     count, low, high = conn.exec_driver_sql("SELECT count(*), min(seq), max(seq) FROM entry").one()
     if count and (low != 1 or high != count):
         return [_problem(None, "gap", N_("entries are missing: numbers {low} to {high} hold only {count} "

@@ -229,6 +229,11 @@ class Problem:
 
         return _(self.template).format(**dict(self.params))
 
+    @property
+    def technical(self) -> str:
+        """SQLite's own words kept with a problem (its ``error`` parameter, not in the message), or ``""``."""
+        return str(dict(self.params).get("error", ""))
+
 
 def _problem(at: int | None, code: str, template: str, **params: object) -> Problem:
     return Problem(at, code, template, tuple(sorted(params.items())))
