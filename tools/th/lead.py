@@ -74,4 +74,5 @@ TH = {
     "sign": "งวดผ่อนชำระของสัญญานี้เป็นไฟล์ PDF พร้อมที่ลงชื่อผู้กู้ ผู้ค้ำประกัน เหรัญญิก และประธาน",
     "the book file is damaged: the check of its pages found {count} fault(s)":
         "ไฟล์สมุดบัญชีเสียหาย: การตรวจหน้าข้อมูลของไฟล์พบจุดเสีย {count} จุด",
+    "the check of its pages found faults": "การตรวจหน้าข้อมูลของไฟล์พบจุดเสีย",
 }

@@ -195,6 +195,8 @@ def main(argv: Sequence[str], gui: Callable[[Path | None], int] | None = None) -
         return EXIT_USAGE
     except UserError as exc:
         err(_("Refused: {message}").format(message=exc.message()))
+        if detail := getattr(exc, "technical", ""):  # SQLite's own words, for the person helping
+            err("  " + _("Technical detail for the person helping you: {detail}").format(detail=detail))
         return EXIT_REFUSED
     except KeyboardInterrupt:
         err(_("Stopped."))

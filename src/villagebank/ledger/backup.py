@@ -39,7 +39,7 @@ from sqlalchemy.pool import NullPool
 
 import villagebank
 from villagebank import paths
-from villagebank.i18n import N_
+from villagebank.i18n import N_, lazy
 from villagebank.ledger import integrity, journal
 from villagebank.ledger.db import engine as dbengine
 from villagebank.ledger.db import schema as s
@@ -259,14 +259,12 @@ def examine(path: Path, *, expect_book_id: str | None = None) -> BackupInfo:
             problems += journal.trial_balance_problems(conn)
     except sqlite3.DatabaseError as exc:
         sqlite_check.raise_damage(path)
-        raise BackupError(N_("{file} is damaged ({detail})"), reason="damaged", file=path.name,
-                          detail=str(exc)) from exc
+        raise _file_damaged(path, str(exc)) from exc
     except Exception as exc:
         orig = getattr(exc, "orig", None)
         if isinstance(orig, sqlite3.DatabaseError):
             sqlite_check.raise_damage(path)
-            raise BackupError(N_("{file} is damaged ({detail})"), reason="damaged", file=path.name,
-                              detail=str(orig)) from exc
+            raise _file_damaged(path, str(orig)) from exc
         sqlite_check.join()
         raise
     sqlite_check.raise_damage(path)
@@ -284,6 +282,20 @@ def _refuse(info: BackupInfo, path: Path, expect_book_id: str | None) -> BackupI
         raise BackupError(N_("{file} is another book (of {bank}), not a copy of this one"),
                           reason="other_bank", file=path.name, bank=info.bank_name)
     return info
+
+
+PAGE_FAULTS = N_("the check of its pages found faults")
+
+
+def _file_damaged(path: Path, error: str, detail: str | None = None) -> BackupError:
+    """A file SQLite finds damaged: the message in the user's words (``detail``, by default that part of it is
+    unreadable); SQLite's own English words (``error``) kept as ``technical`` for the log and the person helping."""
+    from villagebank.ledger.book import UNREADABLE
+
+    exc = BackupError(N_("{file} is damaged ({detail})"), reason="damaged", file=path.name,
+                      detail=detail if detail is not None else lazy(UNREADABLE))
+    exc.technical = error  # type: ignore[attr-defined]
+    return exc
 
 
 class _IntegrityCheck(threading.Thread):
@@ -308,11 +320,9 @@ class _IntegrityCheck(threading.Thread):
     def raise_damage(self, path: Path) -> None:
         self.join()
         if self.error is not None:
-            raise BackupError(N_("{file} is damaged ({detail})"), reason="damaged", file=path.name,
-                              detail=str(self.error)) from self.error
+            raise _file_damaged(path, str(self.error)) from self.error
         if self.rows != ["ok"]:
-            raise BackupError(N_("{file} is damaged ({detail})"), reason="damaged", file=path.name,
-                              detail="; ".join(self.rows[:2]))
+            raise _file_damaged(path, "; ".join(self.rows[:3]), lazy(PAGE_FAULTS))
 
 
 # --- making a backup ----------------------------------------------------------------------------------
@@ -370,8 +380,10 @@ def make_backup(source: sqlite3.Connection, *, folder: Path, stem: str, kind: st
         try:
             info = examine(tmp, expect_book_id=book_id)
         except BackupError as exc:
-            raise BackupError(N_("the backup was NOT made: the copy did not pass its check ({detail})"),
-                              reason="verify", detail=exc.message().replace(tmp.name, name)) from exc
+            failed = BackupError(N_("the backup was NOT made: the copy did not pass its check ({detail})"),
+                                 reason="verify", detail=exc.message().replace(tmp.name, name))
+            failed.technical = getattr(exc, "technical", "")  # type: ignore[attr-defined]
+            raise failed from exc
         with _ro_connection(tmp) as conn:
             recorded = dict(conn.exec_driver_sql(f"SELECT key, value FROM {INFO_TABLE}").all())
         if recorded.get("last_seq") != str(info.last_seq) or recorded.get("last_hash") != (info.last_hash or ""):

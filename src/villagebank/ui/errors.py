@@ -86,7 +86,10 @@ def show_user_error(parent: QWidget | None, exc: UserError) -> None:
         return
     _showing = True
     try:
-        message_box(parent, QMessageBox.Icon.Warning, _("Please check"), exc.message())
+        message = exc.message()
+        if detail := getattr(exc, "technical", ""):  # SQLite's own words (a damaged file), for the person helping
+            message += "\n\n" + _("Technical detail for the person helping you: {detail}").format(detail=detail)
+        message_box(parent, QMessageBox.Icon.Warning, _("Please check"), message)
     finally:
         _showing = False
 
