@@ -393,3 +393,21 @@ def test_sqlite_faults_in_the_file_are_counted_in_the_message_and_kept_as_techni
         open_book(book_path)
     assert "Page" not in info.value.message() and "3" in info.value.message()
     assert info.value.technical == "; ".join(lines)
+
+
+def test_verify_finds_an_index_that_disagrees_with_its_table(ten, book_path):
+    """The full verify runs SQLite's integrity check (beside the hash chain, on its own connection): an index
+    that no longer matches its table is found, said in the user's words, SQLite's lines kept as technical detail."""
+    ten.close()
+    con = sqlite3.connect(book_path)  # the index declared partial (no rows) while it still holds every row
+    con.execute("PRAGMA writable_schema=ON")
+    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_entry_date ON entry (date) WHERE seq < 0' "
+                "WHERE name = 'ix_entry_date'")
+    con.commit()
+    con.close()
+    with open_book(book_path) as book:  # the open's page check does not compare indexes with their tables
+        report = book.verify()
+    assert not report.ok
+    first = report.problems[0]
+    assert first.code == "sqlite" and "ix_entry_date" in first.technical
+    assert "ix_entry" not in first.message()

@@ -26,7 +26,6 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -298,24 +297,12 @@ def _file_damaged(path: Path, error: str, detail: str | None = None) -> BackupEr
     return exc
 
 
-class _IntegrityCheck(threading.Thread):
-    """``PRAGMA integrity_check`` of a file in a thread of its own; :meth:`raise_damage` waits for its verdict."""
+class _IntegrityCheck(integrity.FileCheck):
+    """:class:`~villagebank.ledger.integrity.FileCheck` of a backup or book file: :meth:`raise_damage` waits for
+    its verdict and refuses a damaged file."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(name="integrity-check", daemon=True)
-        self.path = path
-        self.rows: list[str] = []
-        self.error: sqlite3.Error | None = None
-
-    def run(self) -> None:
-        try:
-            con = _connect_ro(self.path)
-            try:
-                self.rows = [str(r[0]) for r in con.execute("PRAGMA integrity_check")]
-            finally:
-                con.close()
-        except sqlite3.Error as exc:
-            self.error = exc
+        super().__init__(lambda: _connect_ro(path))
 
     def raise_damage(self, path: Path) -> None:
         self.join()
