@@ -556,7 +556,7 @@ def inspect_backup(file: Path | str, current: Any = None, *, allow_other_bank: b
     cur_id, cur_last, cur_path = _current_facts(current)
     tmpdir = Path(tempfile.mkdtemp(prefix="villagebank-restore-"))
     try:
-        copy = tmpdir / "candidate.vbk"
+        copy = tmpdir / (file.name or "candidate.vbk")  # the user's file name: the refusals below name it
         try:
             if not file.is_file():
                 raise BackupError(N_("there is no file {file}"), reason="missing", file=str(file))

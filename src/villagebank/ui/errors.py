@@ -81,7 +81,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:
     global _showing
-    log.info("refused: %s", exc.template)
+    log.info("refused: %s%s", exc.template, f" ({exc.technical})" if getattr(exc, "technical", "") else "")
     if _showing:
         return
     _showing = True

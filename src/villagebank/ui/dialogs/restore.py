@@ -67,6 +67,11 @@ class RestoreDialog(QDialog):
             tone(reason, ERROR_COLOR)
             layout.addWidget(reason)
             layout.addWidget(note_label(t, N_("Nothing was changed. Choose another backup file.")))
+            if detail := getattr(check.error, "technical", ""):  # SQLite's own words, for the person helping
+                technical = QLabel(_("Technical detail for the person helping you: {detail}").format(detail=detail))
+                technical.setWordWrap(True)
+                technical.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                layout.addWidget(technical)
         else:
             assert check.info is not None
             layout.addWidget(heading(t, N_("This backup would restore:"), 1.15))
