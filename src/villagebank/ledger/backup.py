@@ -302,7 +302,7 @@ class _IntegrityCheck(integrity.FileCheck):
     its verdict and refuses a damaged file."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(lambda: _connect_ro(path))
+        super().__init__(lambda: contextlib.closing(_connect_ro(path)))
 
     def raise_damage(self, path: Path) -> None:
         self.join()

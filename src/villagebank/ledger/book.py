@@ -533,12 +533,19 @@ class BookBase:
             return [(r.id, r.start, r.end, r.kind) for r in rows]
 
     # --- integrity -----------------------------------------------------------------------------
+    @contextmanager
+    def _raw_connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection of the book's own pool (opened as the book is: read-only, immutable...), as sqlite3's."""
+        pooled = self.engine.raw_connection()
+        try:
+            yield pooled.driver_connection
+        finally:
+            pooled.close()
+
     def verify(self) -> dto.VerifyReport:
         """Check the whole book: SQLite integrity, sequence, balance, hash chain, trial balance."""
-        from villagebank.ledger.backup import _connect_ro
-
         problems: list[journal.Problem] = []
-        file_check = integrity.FileCheck(lambda: _connect_ro(self.path))  # beside the chain: half the time
+        file_check = integrity.FileCheck(self._raw_connection)  # beside the chain: half the time
         file_check.start()
         try:
             with self._read() as conn:

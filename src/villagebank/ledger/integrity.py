@@ -88,12 +88,13 @@ def file_damage(rows: list[str]) -> Problem:
 
 
 class FileCheck(threading.Thread):
-    """SQLite's ``PRAGMA integrity_check`` in a thread of its own, on a connection of its own (``connect``): it
-    reads the whole file and takes about as long as the hash chain (20 s each at network scale), and SQLite works
-    without Python's lock, so the two run side by side. ``rows`` is its verdict (``["ok"]``), ``error`` what
-    SQLite raised on a file too damaged to check; read them after ``join()``."""
+    """SQLite's ``PRAGMA integrity_check`` in a thread of its own, on a connection of its own (``connect`` gives it
+    as a context manager that closes it or hands it back). It reads the whole file and takes about as long as the
+    hash chain (20 s each at network scale), and SQLite works without Python's lock, so the two run side by side.
+    ``rows`` is its verdict (``["ok"]``), ``error`` what SQLite raised on a file too damaged to check; read them
+    after ``join()``."""
 
-    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+    def __init__(self, connect: Callable[[], contextlib.AbstractContextManager[sqlite3.Connection]]) -> None:
         super().__init__(name="integrity-check", daemon=True)
         self._connect = connect
         self.rows: list[str] = []
@@ -101,11 +102,8 @@ class FileCheck(threading.Thread):
 
     def run(self) -> None:
         try:
-            con = self._connect()
-            try:
+            with self._connect() as con:
                 self.rows = [str(r[0]) for r in con.execute("PRAGMA integrity_check")]
-            finally:
-                con.close()
         except sqlite3.Error as exc:
             self.error = exc
 
