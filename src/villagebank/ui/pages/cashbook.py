@@ -9,6 +9,7 @@ transfer, Alt+C a cash count; in the entry forms Enter saves and Esc goes back.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -91,14 +92,16 @@ def _cell(r, attr: str) -> str:
     return format_amount(r.balance.satang)
 
 
-def _lay_out_form_dialog(dialog: QDialog, t: Texts, title: str, form: QWidget) -> tuple[QPushButton, QLabel]:
-    """A cash-book dialog: its heading (the title bar is not always in view, or there at all), the form, a
-    line for a refusal the form cannot place, and Save (Enter) / Go back. Save calls ``dialog.save``."""
+def _lay_out_form_dialog(dialog: QDialog, t: Texts, title: str | None, *body: QWidget, ok_text: str = N_("Save"),
+                         on_ok: Callable[[], None] | None = None) -> tuple[QPushButton, QLabel]:
+    """A cash-book dialog: its heading (the title bar is not always in view, or there at all), the ``body``, a
+    line for a refusal the form cannot place, and ``ok_text`` (Enter) / Go back. The first calls ``on_ok``
+    (by default ``dialog.save``)."""
     error = QLabel()
     error_label(error)
     error.setVisible(False)
     ok = QPushButton()
-    t.set(ok.setText, N_("Save"))
+    t.set(ok.setText, ok_text)
     ok.setDefault(True)
     back = QPushButton()
     t.set(back.setText, N_("Go back"))
@@ -107,11 +110,13 @@ def _lay_out_form_dialog(dialog: QDialog, t: Texts, title: str, form: QWidget) -
     buttons.addWidget(ok)
     buttons.addWidget(back)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(heading(t, title, 1.2))
-    layout.addWidget(form)
+    if title is not None:
+        layout.addWidget(heading(t, title, 1.2))
+    for widget in body:
+        layout.addWidget(widget)
     layout.addWidget(error)
     layout.addLayout(buttons)
-    ok.clicked.connect(dialog.save)
+    ok.clicked.connect(on_ok or dialog.save)
     back.clicked.connect(dialog.reject)
     return ok, error
 
@@ -213,25 +218,7 @@ class CategoryDialog(QDialog):
         label = QLabel()
         t.set(label.setText, N_("&Name of the category:"))
         label.setBuddy(self.name)
-        self.error = QLabel()
-        error_label(self.error)
-        self.error.setVisible(False)
-        ok = QPushButton()
-        t.set(ok.setText, N_("Add"))
-        ok.setDefault(True)
-        back = QPushButton()
-        t.set(back.setText, N_("Go back"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(ok)
-        buttons.addWidget(back)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.name)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        ok.clicked.connect(self.add)
-        back.clicked.connect(self.reject)
+        _ok, self.error = _lay_out_form_dialog(self, t, None, label, self.name, ok_text=N_("Add"), on_ok=self.add)
         self.resize(460, self.sizeHint().height())
 
     def add(self) -> None:
